@@ -1,0 +1,8 @@
+namespace Payments.Domain.Decisions;
+
+public enum PaymentRejectionCode
+{
+    PaymentNotFound,
+    AlreadyTerminal,
+    IllegalTransition,
+}

@@ -1,0 +1,3 @@
+namespace Payments.EventStore.Contract;
+
+public interface IEventStore : IEventWriter, IEventReader;
