@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+
+namespace Payments.Functions.Storage;
+
+/// <summary>
+/// Opens the small SQLite files the embedded worker keeps beside the event log (job queue, ramp
+/// transactions): WAL with synchronous=FULL, because a job or a conversion acknowledged and then lost
+/// in a crash would be a lost payment or a double conversion.
+/// </summary>
+internal static class EmbeddedSqlite
+{
+    public static async Task<SqliteConnection> Open(string path, string schema, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
+        await Execute(connection, schema, cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    public static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}
