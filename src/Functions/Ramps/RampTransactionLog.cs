@@ -38,8 +38,7 @@ public sealed class RampTransactionLog : IAsyncDisposable
         _time = time;
     }
 
-    public static async Task<RampTransactionLog> Open(string path, TimeProvider time, CancellationToken cancellationToken) =>
-        new(await EmbeddedSqlite.Open(path, Schema, cancellationToken).ConfigureAwait(false), time);
+    public static RampTransactionLog Open(string path, TimeProvider time) => new(EmbeddedSqlite.Open(path, Schema), time);
 
     /// <summary>Counts a call for the key and returns its recorded transaction, if any.</summary>
     public Task<RampTransaction?> FindAndCountCall(RampRequestKey key, CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ namespace Payments.Functions.Storage;
 /// </summary>
 internal static class EmbeddedSqlite
 {
-    public static async Task<SqliteConnection> Open(string path, string schema, CancellationToken cancellationToken)
+    /// <summary>Synchronous on purpose: it runs once at startup, typically inside a DI factory.</summary>
+    public static SqliteConnection Open(string path, string schema)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -18,18 +19,13 @@ internal static class EmbeddedSqlite
         }
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
-        await Execute(connection, schema, cancellationToken).ConfigureAwait(false);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; " + schema;
+        command.ExecuteNonQuery();
         return connection;
     }
 
-    public static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -55,11 +55,8 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
 
     public int MaxReceives => _options.MaxReceives;
 
-    public static async Task<SqlitePaymentJobQueue> Open(string path, TimeProvider time, EmbeddedQueueOptions options, CancellationToken cancellationToken)
-    {
-        var connection = await EmbeddedSqlite.Open(path, Schema, cancellationToken).ConfigureAwait(false);
-        return new SqlitePaymentJobQueue(connection, time, options);
-    }
+    public static SqlitePaymentJobQueue Open(string path, TimeProvider time, EmbeddedQueueOptions options) =>
+        new(EmbeddedSqlite.Open(path, Schema), time, options);
 
     public async Task Enqueue(PaymentJob job, CancellationToken cancellationToken)
     {
