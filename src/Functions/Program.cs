@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Payments.Functions.Cli;
 using Payments.Functions.Cli.Bench;
+using Payments.Functions.Hosting;
 
 var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich payments")
 {
+    ServeCommand.Create(),
     DemoCommand.Create(),
     VerifyCommand.Create(),
     BenchCommand.Create(),

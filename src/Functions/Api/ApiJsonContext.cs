@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using Payments.Functions.Api.Contracts;
+
+namespace Payments.Functions.Api;
+
+/// <summary>Every wire shape of the HTTP API. Unknown request fields are an error, not silently dropped.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    MaxDepth = 16)]
+[JsonSerializable(typeof(CreatePaymentBody))]
+[JsonSerializable(typeof(PaymentResponse))]
+[JsonSerializable(typeof(PaymentListResponse))]
+[JsonSerializable(typeof(PaymentHistoryResponse))]
+[JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(HealthResponse))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

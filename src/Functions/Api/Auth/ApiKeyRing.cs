@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Payments.Functions.Api.Auth;
+
+/// <summary>
+/// Known API keys, held only as SHA-256 hashes. A presented key is hashed and compared against
+/// every entry in constant time, so timing reveals neither which key nor how much of it matched.
+/// </summary>
+public sealed class ApiKeyRing
+{
+    private readonly IReadOnlyList<(string ClientId, byte[] Hash)> _entries;
+
+    public ApiKeyRing(IEnumerable<(string ClientId, byte[] Hash)> entries)
+    {
+        _entries = entries.ToList();
+        if (_entries.Count == 0)
+        {
+            throw new ArgumentException("At least one API key is required.", nameof(entries));
+        }
+    }
+
+    public IEnumerable<string> ClientIds => _entries.Select(e => e.ClientId).Distinct();
+
+    public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>Parses `client_a:key_a,client_b:key_b` as configured in PAYMENTS_API_KEYS.</summary>
+    public static ApiKeyRing FromConfiguration(string configured)
+    {
+        var entries = new List<(string, byte[])>();
+        foreach (var pair in configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == pair.Length - 1)
+            {
+                throw new FormatException("PAYMENTS_API_KEYS entries must look like client_id:api_key");
+            }
+
+            entries.Add((pair[..colon], Hash(pair[(colon + 1)..])));
+        }
+
+        return new ApiKeyRing(entries);
+    }
+
+    public ApiClient? Authenticate(string presentedKey)
+    {
+        var presented = Hash(presentedKey);
+        string? match = null;
+        foreach (var (clientId, hash) in _entries)
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, hash))
+            {
+                match = clientId;
+            }
+        }
+
+        return match is null ? null : new ApiClient(match);
+    }
+}

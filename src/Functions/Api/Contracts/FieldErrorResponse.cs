@@ -1,0 +1,3 @@
+namespace Payments.Functions.Api.Contracts;
+
+public sealed record FieldErrorResponse(string Field, string Code, string Message);

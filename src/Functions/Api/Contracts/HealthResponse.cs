@@ -1,0 +1,3 @@
+namespace Payments.Functions.Api.Contracts;
+
+public sealed record HealthResponse(string Status, long LastPosition);

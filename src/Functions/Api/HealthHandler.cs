@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+using Payments.EventStore.Contract;
+using Payments.Functions.Api.Contracts;
+
+namespace Payments.Functions.Api;
+
+/// <summary>GET /health: unauthenticated liveness plus the log's last committed position.</summary>
+public static class HealthHandler
+{
+    public static IResult Handle([FromServices] IAppendNotifier log) =>
+        Results.Json(new HealthResponse("ok", log.LastCommittedPosition), ApiJsonContext.Default.HealthResponse);
+}

@@ -1,0 +1,43 @@
+using Payments.Domain.Requests;
+using Payments.Functions.Api.Contracts;
+
+namespace Payments.Functions.Api;
+
+/// <summary>Every error the API returns, as application/problem+json with a stable type URI.</summary>
+public static class Problems
+{
+    private const string TypeBase = "https://payments.example/problems/";
+
+    public static IResult Validation(IEnumerable<FieldError> errors) =>
+        Write(new ApiProblem(TypeBase + "validation", "The request is invalid", 400, "One or more fields are invalid; nothing was recorded.",
+            errors.Select(e => new FieldErrorResponse(e.Field, e.Code, e.Message)).ToList()));
+
+    public static IResult MalformedBody(string field, string detail) =>
+        Write(new ApiProblem(TypeBase + "malformed-body", "The request body is not a valid payment", 400, detail,
+            [new FieldErrorResponse(field, "malformed", detail)]));
+
+    public static IResult Unauthorized() =>
+        Write(new ApiProblem(TypeBase + "unauthorized", "Authentication required", 401, "Send Authorization: Bearer <api key>."));
+
+    public static IResult NotFound(string what) =>
+        Write(new ApiProblem(TypeBase + "not-found", "Not found", 404, $"{what} does not exist or belongs to another client."));
+
+    public static IResult DuplicateRequest(Guid paymentId, string status) =>
+        Write(new ApiProblem(TypeBase + "duplicate-request", "Idempotency key already used", 409,
+            "A payment was already created with this Idempotency-Key and the same body; it was not created again.",
+            PaymentId: paymentId, PaymentStatus: status));
+
+    public static IResult KeyReusedWithDifferentBody(Guid paymentId) =>
+        Write(new ApiProblem(TypeBase + "idempotency-key-reused", "Idempotency key reused with a different request", 422,
+            "This Idempotency-Key belongs to a payment with a different body; nothing was recorded. Use a new key for a new payment.",
+            PaymentId: paymentId));
+
+    public static IResult TooLarge(int limit) =>
+        Write(new ApiProblem(TypeBase + "body-too-large", "Request body too large", 413, $"The body must be at most {limit} bytes."));
+
+    public static IResult UnsupportedMediaType() =>
+        Write(new ApiProblem(TypeBase + "unsupported-media-type", "Unsupported media type", 415, "Send the body as Content-Type: application/json."));
+
+    private static IResult Write(ApiProblem problem) =>
+        Results.Json(problem, ApiJsonContext.Default.ApiProblem, "application/problem+json", problem.Status);
+}

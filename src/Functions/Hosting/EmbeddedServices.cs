@@ -1,0 +1,19 @@
+using Payments.Functions.Worker;
+
+namespace Payments.Functions.Hosting;
+
+/// <summary>The background parts of the embedded system (projector, worker, webhooks), wired in one place.</summary>
+internal static class EmbeddedServices
+{
+    public static void Add(IServiceCollection services, ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddEmbeddedPaymentProcessing(new EmbeddedProcessingOptions
+        {
+            DataDirectory = settings.DataDirectory,
+            RampFailureRate = settings.RampFailureRate,
+            RampSeed = settings.RampSeed,
+        });
+    }
+}

@@ -1,0 +1,11 @@
+
+namespace Payments.Functions.Hosting;
+
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Payments ledger listening on {Urls}; data in {DataDirectory}")]
+    public static partial void Listening(ILogger logger, string urls, string dataDirectory);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "No PAYMENTS_API_KEYS configured: created a development API key for client '{ClientId}'; only its hash is stored in {KeyFile}")]
+    public static partial void DevKeyCreated(ILogger logger, string clientId, string keyFile);
+}
