@@ -9,7 +9,8 @@ namespace Payments.Functions.Worker;
 /// </summary>
 internal sealed class RampRetry(WorkerOptions options, TimeProvider time, ILogger logger)
 {
-    public async Task<RampResult> Run(RampRequestKey key, Func<CancellationToken, Task<RampResult>> call, CancellationToken cancellationToken)
+    /// <exception cref="RampUnavailableException">Still unavailable after the last attempt; the message names the leg.</exception>
+    public async Task<RampResult> Run(RampRequestKey key, RampLeg leg, Func<CancellationToken, Task<RampResult>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -22,6 +23,11 @@ internal sealed class RampRetry(WorkerOptions options, TimeProvider time, ILogge
                 var delay = options.RampBackoff * Math.Pow(2, attempt - 1);
                 WorkerLog.RampRetry(logger, key.Value, attempt, delay);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RampUnavailableException e)
+            {
+                var name = leg == RampLeg.OnRamp ? "on-ramp" : "off-ramp";
+                throw new RampUnavailableException($"{name} unavailable after {attempt} calls: {e.Message}", e);
             }
         }
     }
