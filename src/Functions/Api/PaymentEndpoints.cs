@@ -11,8 +11,8 @@ public static class PaymentEndpoints
         app.MapGet("/health", HealthHandler.Handle).Produces<HealthResponse>();
 
         var payments = app.MapGroup("/payments").AddEndpointFilter<ApiKeyEndpointFilter>();
+        // No Accepts<T>() here: its content-type matcher would answer 415 without a problem body.
         payments.MapPost("", CreatePaymentHandler.Handle)
-            .Accepts<CreatePaymentBody>("application/json")
             .Produces<PaymentResponse>(StatusCodes.Status202Accepted)
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status409Conflict, "application/problem+json")

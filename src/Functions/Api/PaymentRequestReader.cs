@@ -38,6 +38,11 @@ public static class PaymentRequestReader
             errors.Add(new FieldError(IdempotencyKeyHeader, string.IsNullOrEmpty(http.Headers[IdempotencyKeyHeader]) ? "required" : "invalid", $"{IdempotencyKeyHeader} {keyError}"));
         }
 
+        if (!IsWellFormedJson(body))
+        {
+            return (null, default, Problems.MalformedBody("body", "The body is not well-formed JSON (empty, truncated or followed by extra data)."));
+        }
+
         CreatePaymentBody? parsed;
         try
         {
@@ -81,6 +86,23 @@ public static class PaymentRequestReader
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsWellFormedJson(byte[] body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
+            while (reader.Read())
+            {
+            }
+
+            return reader.BytesConsumed > 0;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -12,7 +12,21 @@ internal static class BenchCommand
         var seconds = new Option<int>("--seconds") { Description = "Measured seconds per writer count", DefaultValueFactory = _ => 5 };
         var append = new Command("append", "Durable single-event appends to fresh streams (SQLite, synchronous=FULL, group commit)") { writers, seconds };
         append.SetAction((parse, ct) => RunAppend(parse.GetValue(writers)!, parse.GetValue(seconds), ct));
-        return new Command("bench", "Benchmarks (figures for the closing notes; not tests)") { append };
+        var clients = new Option<int[]>("--clients") { Description = "Concurrent HTTP clients to measure", DefaultValueFactory = _ => [1, 16, 64], AllowMultipleArgumentsPerToken = true };
+        var apiSeconds = new Option<int>("--seconds") { Description = "Measured seconds per client count", DefaultValueFactory = _ => 5 };
+        var api = new Command("api", "POST then GET against the real host on loopback; latency percentiles against the 500 ms p95 target") { clients, apiSeconds };
+        api.SetAction((parse, ct) => RunApi(parse.GetValue(clients)!, parse.GetValue(apiSeconds), ct));
+        return new Command("bench", "Benchmarks (figures for the closing notes; not tests)") { append, api };
+    }
+
+    private static async Task<int> RunApi(int[] clientCounts, int seconds, CancellationToken cancellationToken)
+    {
+        foreach (var clients in clientCounts)
+        {
+            Console.WriteLine(await ApiLoadBenchmark.Run(clients, TimeSpan.FromSeconds(seconds), cancellationToken));
+        }
+
+        return 0;
     }
 
     private static async Task<int> RunAppend(int[] writerCounts, int seconds, CancellationToken cancellationToken)
