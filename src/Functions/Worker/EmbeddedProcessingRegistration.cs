@@ -46,7 +46,12 @@ public static class EmbeddedProcessingRegistration
         services.TryAddSingleton<IOnRampProvider>(sp => sp.GetRequiredService<MockRampProvider>());
         services.TryAddSingleton<IOffRampProvider>(sp => sp.GetRequiredService<MockRampProvider>());
 
-        services.AddSingleton<PaymentJobDispatcher>();
+        services.AddSingleton(sp => new PaymentJobDispatcher(
+            sp.GetRequiredService<IEventStore>(),
+            sp.GetRequiredService<IAppendNotifier>(),
+            sp.GetRequiredService<IJobOutbox>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PaymentJobDispatcher>>()));
         services.AddSingleton<PaymentJobHandler>();
         services.AddSingleton<PaymentJobPump>();
         services.AddHostedService<JobDispatchService>();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Sqlite;
 using Payments.Functions.Api.Auth;
@@ -31,9 +32,21 @@ public sealed class ApiHostFixture : IAsyncLifetime
         var settings = new ServeSettings("http://127.0.0.1:0", _dataDirectory, null);
         var keys = ApiKeyRing.FromConfiguration($"client_a:{KeyA},client_b:{KeyB}");
         _app = PaymentsHost.Build(settings, keys, services =>
-            services.AddSingleton<IPaymentReadModel>(sp => new LogFoldingReadModel(sp.GetRequiredService<IEventStore>())));
+        {
+            services.AddSingleton<IPaymentReadModel>(sp => new LogFoldingReadModel(sp.GetRequiredService<IEventStore>()));
+            WithoutBackgroundProcessing(services);
+        });
         await _app.StartAsync();
         BaseAddress = new Uri(PaymentsHost.ListeningAddresses(_app).Single());
+    }
+
+    /// <summary>These tests count events and filter on PENDING, so the worker must not move payments on underneath them.</summary>
+    private static void WithoutBackgroundProcessing(IServiceCollection services)
+    {
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService)).ToList())
+        {
+            services.Remove(hosted);
+        }
     }
 
     public HttpClient Client(string? apiKey = KeyA)
