@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Functions.Api.Auth;
+using Payments.Functions.Hosting;
+using Payments.Functions.Ramps;
+
+namespace Payments.EndToEnd.Tests;
+
+/// <summary>The one-process embedded host (API, dispatcher, worker, mock ramps) on a free 127.0.0.1 port.</summary>
+internal sealed class EmbeddedHost : IAsyncDisposable
+{
+    private const string ApiKey = "e2e_key_0123456789";
+    private static readonly string[] TerminalStatuses = ["COMPLETED", "FAILED"];
+
+    private readonly string _dataDirectory;
+    private readonly WebApplication _app;
+
+    private EmbeddedHost(string dataDirectory, WebApplication app)
+    {
+        _dataDirectory = dataDirectory;
+        _app = app;
+        Client = new HttpClient { BaseAddress = new Uri(PaymentsHost.ListeningAddresses(app).Single()) };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+    }
+
+    public HttpClient Client { get; }
+
+    public RampTransactionLog Ramps => _app.Services.GetRequiredService<RampTransactionLog>();
+
+    public static async Task<EmbeddedHost> Start(double rampFailureRate, int? rampSeed = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "payments-e2e-" + Guid.NewGuid().ToString("N"));
+        var settings = new ServeSettings("http://127.0.0.1:0", dataDirectory, null) { RampFailureRate = rampFailureRate, RampSeed = rampSeed };
+        var app = PaymentsHost.Build(settings, ApiKeyRing.FromConfiguration($"e2e:{ApiKey}"));
+        await app.StartAsync();
+        return new EmbeddedHost(dataDirectory, app);
+    }
+
+    /// <summary>POSTs a payment and returns its id from the 202.</summary>
+    public async Task<Guid> Pay(decimal amount, string currency = "EUR")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/payments")
+        {
+            Content = new StringContent(
+                $$"""{"amount":{{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"currency":"{{currency}}","source_account":"DE89370400440532013000","destination_account":"MX-CLABE-032180000118359719"}""",
+                Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", "e2e-" + Guid.NewGuid().ToString("N"));
+        using var response = await Client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("payment_id").GetGuid();
+    }
+
+    /// <summary>Polls GET /payments/{id} until the payment is terminal; the bound only turns a hang into a failure.</summary>
+    public async Task<JsonElement> AwaitTerminal(Guid id)
+    {
+        for (var poll = 0; poll < 1200; poll++)
+        {
+            using var response = await Client.GetAsync($"/payments/{id}");
+            response.EnsureSuccessStatusCode();
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (TerminalStatuses.Contains(body.RootElement.GetProperty("status").GetString()))
+            {
+                return body.RootElement.Clone();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Payment {id} did not reach a terminal status.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
