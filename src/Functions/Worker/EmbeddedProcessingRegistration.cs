@@ -54,6 +54,7 @@ public static class EmbeddedProcessingRegistration
             sp.GetRequiredService<ILogger<PaymentJobDispatcher>>()));
         services.AddSingleton<PaymentJobHandler>();
         services.AddSingleton<PaymentJobPump>();
+        services.AddSingleton<DeadLetterReaper>();
         services.AddHostedService<JobDispatchService>();
         services.AddHostedService<EmbeddedWorkerService>();
         return services;

@@ -25,4 +25,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Job {MessageId} failed unexpectedly; releasing it")]
     public static partial void JobCrashed(ILogger logger, Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Error, Message = "Settling dead-lettered jobs failed; retrying")]
+    public static partial void ReaperFailed(ILogger logger, Exception exception);
 }

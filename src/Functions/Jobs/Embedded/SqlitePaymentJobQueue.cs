@@ -28,7 +28,8 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
             message_id       TEXT    PRIMARY KEY,
             body             TEXT    NOT NULL,
             receive_count    INTEGER NOT NULL,
-            dead_lettered_at INTEGER NOT NULL
+            dead_lettered_at INTEGER NOT NULL,
+            settled_at       INTEGER
         );
         CREATE TABLE IF NOT EXISTS dispatched_payments (
             payment_id TEXT PRIMARY KEY,
@@ -45,6 +46,7 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
     private readonly EmbeddedQueueOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly AsyncSignal _changed = new();
+    private readonly AsyncSignal _deadLettered = new();
 
     private SqlitePaymentJobQueue(SqliteConnection connection, TimeProvider time, EmbeddedQueueOptions options)
     {
@@ -54,6 +56,9 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
     }
 
     public int MaxReceives => _options.MaxReceives;
+
+    /// <summary>Completes the next time a job is dead-lettered; take it before reading, so none is missed.</summary>
+    public Task NextDeadLetter => _deadLettered.Next;
 
     public static SqlitePaymentJobQueue Open(string path, TimeProvider time, EmbeddedQueueOptions options) =>
         new(EmbeddedSqlite.Open(path, Schema), time, options);
@@ -180,10 +185,12 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
             return (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) => ReadDeadLetters("", cancellationToken);
+
+    private Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(string filter, CancellationToken cancellationToken) =>
         Locked<IReadOnlyList<DeadLetteredJob>>(async () =>
         {
-            await using var select = Command(null, "SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters ORDER BY dead_lettered_at, message_id");
+            await using var select = Command(null, $"SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters {filter} ORDER BY dead_lettered_at, message_id");
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var jobs = new List<DeadLetteredJob>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -192,6 +199,17 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
             }
 
             return jobs;
+        }, cancellationToken);
+
+    /// <summary>Dead letters whose payment has not yet been settled by <see cref="Worker.DeadLetterReaper"/>.</summary>
+    public Task<IReadOnlyList<DeadLetteredJob>> ReadUnsettledDeadLetters(CancellationToken cancellationToken) =>
+        ReadDeadLetters("WHERE settled_at IS NULL", cancellationToken);
+
+    public Task MarkDeadLetterSettled(string messageId, CancellationToken cancellationToken) =>
+        Locked(async () =>
+        {
+            await using var settle = Command(null, "UPDATE dead_letters SET settled_at = $now WHERE message_id = $id", ("$now", Millis(_time.GetUtcNow())), ("$id", messageId));
+            await settle.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public async ValueTask DisposeAsync()
@@ -266,6 +284,9 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
             ("$id", messageId),
             ("$handle", handle));
         await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Waiters read under the same gate, so they see the move only once this transaction has committed.
+        _deadLettered.Notify();
     }
 
     private SqliteCommand InsertJob(SqliteTransaction? transaction, string messageId, PaymentJob job)
