@@ -30,11 +30,14 @@ internal sealed class EmbeddedHost : IAsyncDisposable
 
     public RampTransactionLog Ramps => _app.Services.GetRequiredService<RampTransactionLog>();
 
-    public static async Task<EmbeddedHost> Start(double rampFailureRate, int? rampSeed = null)
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "payments-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public static async Task<EmbeddedHost> Start(
+        double rampFailureRate, int? rampSeed = null, string? dataDirectory = null, Action<IServiceCollection, string>? overrides = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "payments-e2e-" + Guid.NewGuid().ToString("N"));
+        dataDirectory ??= NewDataDirectory();
         var settings = new ServeSettings("http://127.0.0.1:0", dataDirectory, null) { RampFailureRate = rampFailureRate, RampSeed = rampSeed };
-        var app = PaymentsHost.Build(settings, ApiKeyRing.FromConfiguration($"e2e:{ApiKey}"));
+        var app = PaymentsHost.Build(settings, ApiKeyRing.FromConfiguration($"e2e:{ApiKey}"), services => overrides?.Invoke(services, dataDirectory));
         await app.StartAsync();
         return new EmbeddedHost(dataDirectory, app);
     }
@@ -56,6 +59,14 @@ internal sealed class EmbeddedHost : IAsyncDisposable
         return body.RootElement.GetProperty("payment_id").GetGuid();
     }
 
+    public async Task<JsonElement> Get(Guid id)
+    {
+        using var response = await Client.GetAsync($"/payments/{id}");
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.Clone();
+    }
+
     /// <summary>Polls GET /payments/{id} until the payment is terminal; the bound only turns a hang into a failure.</summary>
     public async Task<JsonElement> AwaitTerminal(Guid id)
     {
@@ -75,12 +86,18 @@ internal sealed class EmbeddedHost : IAsyncDisposable
         throw new TimeoutException($"Payment {id} did not reach a terminal status.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the host but keeps its files, like a process that died: the next host reopens them.</summary>
+    public async Task Stop()
     {
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stop();
         Directory.Delete(_dataDirectory, recursive: true);
     }
 }

@@ -6,10 +6,12 @@ namespace Payments.Functions.Worker;
 /// Pulls jobs from a queue and applies the handler's verdict: N independent receive loops, one job each at a
 /// time (batch size 1). Used by the embedded worker service and the worker benchmark.
 /// </summary>
-public sealed class PaymentJobPump(IPaymentJobQueue queue, PaymentJobHandler handler, ILogger<PaymentJobPump> logger)
+public sealed class PaymentJobPump(IPaymentJobQueue queue, PaymentJobHandler handler, TimeProvider time, ILogger<PaymentJobPump> logger)
 {
     /// <summary>Long-poll window; a receive returns earlier as soon as a job is there.</summary>
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan QueueRetryDelay = TimeSpan.FromSeconds(1);
 
     public Task Run(int concurrency, CancellationToken cancellationToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => Task.Run(() => Loop(cancellationToken), CancellationToken.None)));
@@ -48,6 +50,12 @@ public sealed class PaymentJobPump(IPaymentJobQueue queue, PaymentJobHandler han
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                // The queue itself failed (disk full, file locked): keep the loop alive and try again shortly.
+                WorkerLog.QueueFailed(logger, e);
+                await Task.Delay(QueueRetryDelay, time, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

@@ -28,4 +28,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Error, Message = "Settling dead-lettered jobs failed; retrying")]
     public static partial void ReaperFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "The job queue failed; the receive loop retries")]
+    public static partial void QueueFailed(ILogger logger, Exception exception);
 }

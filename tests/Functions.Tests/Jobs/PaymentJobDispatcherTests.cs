@@ -64,7 +64,7 @@ public sealed class PaymentJobDispatcherTests
 
         var id = await worker.Fixture.RequestPayment();
         var receipt = await worker.Fixture.Time.Pump(queue.Receive(TimeSpan.FromMinutes(10), CancellationToken.None), TimeSpan.FromMilliseconds(100));
-        var pump = new PaymentJobPump(new ReplayQueue(queue, receipt!), worker.Handler, NullLogger<PaymentJobPump>.Instance);
+        var pump = new PaymentJobPump(new ReplayQueue(queue, receipt!), worker.Handler, worker.Fixture.Time, NullLogger<PaymentJobPump>.Instance);
         await worker.Fixture.Time.Pump(pump.ProcessNext(TimeSpan.Zero, CancellationToken.None));
         await stop.CancelAsync();
         await running;
