@@ -12,6 +12,9 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPayme
 {
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
+    /// <summary>SQS refuses a visibility timeout above 12 hours.</summary>
+    private const int LongestVisibilitySeconds = 12 * 60 * 60;
+
     /// <summary>SQS caps a long poll at 20 s.</summary>
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(PaymentQueueSettings.ReceiveWaitSeconds);
 
@@ -49,7 +52,7 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPayme
             {
                 QueueUrl = queueUrl,
                 ReceiptHandle = receipt.ReceiptHandle,
-                VisibilityTimeout = (int)Math.Max(0, Math.Ceiling(timeout.TotalSeconds)),
+                VisibilityTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 0, LongestVisibilitySeconds),
             },
             cancellationToken).ConfigureAwait(false);
 
