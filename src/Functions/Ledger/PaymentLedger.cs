@@ -13,6 +13,8 @@ namespace Payments.Functions.Ledger;
 /// </summary>
 public sealed class PaymentLedger(IEventStore store, TimeProvider time)
 {
+    private readonly PaymentIdSequence _ids = new();
+
     public IEventStore Store => store;
 
     /// <summary>Idempotency keys are scoped per client: two clients may use the same key.</summary>
@@ -22,7 +24,7 @@ public sealed class PaymentLedger(IEventStore store, TimeProvider time)
         string clientId, IdempotencyKey key, ValidPaymentRequest request, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var paymentId = Guid.CreateVersion7(now);
+        var paymentId = _ids.Next(now);
         var command = new PaymentCommand.RequestPayment(paymentId, clientId, key, request);
         var decision = PaymentDecider.Decide(command, Payment.Initial, now);
         var fingerprint = request.Fingerprint();
