@@ -1,0 +1,123 @@
+using Amazon.DynamoDBv2.Model;
+using Payments.EventStore.Contract;
+using Payments.EventStore.DynamoDb;
+using Payments.EventStore.Integrity;
+using Payments.EventStore.Tests.Contract;
+
+namespace Payments.EventStore.Tests.DynamoDb;
+
+/// <summary>What the DynamoDB backend promises beyond the shared contract: one winner per version, gap-free positions, the stored item shape.</summary>
+public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : IClassFixture<DynamoDbStoreFixture>
+{
+    private DynamoDbEventStore Store => fixture.Dynamo;
+
+    [Fact]
+    public async Task Twenty_concurrent_appenders_on_one_stream_get_exactly_one_winner_per_version()
+    {
+        const int writers = 20;
+        const int rounds = 3;
+        var stream = TestEvents.NewStream();
+        await Store.Append(stream, ExpectedVersion.NoStream, TestEvents.Many(1));
+
+        for (var round = 0; round < rounds; round++)
+        {
+            var version = 1 + round;
+            var wins = await StartingGun.Race(writers, async i =>
+            {
+                try
+                {
+                    await Store.Append(stream, ExpectedVersion.At(version), [TestEvents.Numbered((round * 100) + i)]);
+                    return 1;
+                }
+                catch (WrongExpectedVersionException)
+                {
+                    return 0;
+                }
+            });
+            Assert.Equal(1, wins.Sum());
+        }
+
+        var read = await Store.ReadStream(stream);
+        Assert.Equal(Enumerable.Range(1, rounds + 1).Select(v => (long)v), read.Select(e => e.Version));
+        Assert.True(EventHashChain.Verify(read).IsIntact);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_leave_no_gap_in_global_positions()
+    {
+        var start = await Store.LastPosition(CancellationToken.None);
+        const int writers = 20;
+        var shared = TestEvents.NewStream();
+        await Store.Append(shared, ExpectedVersion.NoStream, TestEvents.Many(1));
+
+        await StartingGun.Race(writers, async i =>
+        {
+            try
+            {
+                // Half race on one stream (most lose), half write their own: losers must not leave holes.
+                var target = i % 2 == 0 ? shared : TestEvents.NewStream();
+                await Store.Append(target, i % 2 == 0 ? ExpectedVersion.At(1) : ExpectedVersion.NoStream, TestEvents.Many(2));
+            }
+            catch (WrongExpectedVersionException)
+            {
+                // the shared stream's losers
+            }
+
+            return i;
+        });
+
+        var all = await Store.ReadAll(start, 10_000);
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(p => start + p), all.Select(e => e.Position));
+        Assert.Equal(1 + 2 + (writers / 2 * 2), all.Count);
+        Assert.Equal(start + all.Count, await Store.LastPosition(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Read_all_crosses_log_page_boundaries()
+    {
+        var start = await Store.LastPosition(CancellationToken.None);
+        var toBoundary = DynamoDbEventAttributes.PositionsPerLogPage - (start % DynamoDbEventAttributes.PositionsPerLogPage) - 1;
+        while (toBoundary > 0)
+        {
+            var count = (int)Math.Min(toBoundary, AppendValidation.MaxEventsPerAppend);
+            await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(count));
+            toBoundary -= count;
+        }
+
+        var before = await Store.LastPosition(CancellationToken.None);
+        await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(3));
+
+        var read = await Store.ReadAll(before - 1, 10);
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => before + i), read.Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task Stored_item_carries_the_spec_keys_and_the_log_page()
+    {
+        var stream = TestEvents.NewStream();
+        await Store.Append(stream, ExpectedVersion.NoStream, TestEvents.Many(1));
+
+        var item = (await fixture.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = fixture.Tables.Events,
+            ConsistentRead = true,
+            Key = new() { ["payment_id"] = new AttributeValue { S = stream.Value }, ["version"] = new AttributeValue { N = "1" } },
+        })).Item;
+
+        var stored = DynamoDbEventItem.ToStoredEvent(item);
+        Assert.Equal(stored.Position / DynamoDbEventAttributes.PositionsPerLogPage, DynamoDbEventItem.Long(item, "log_page"));
+        Assert.Equal((await Store.ReadStream(stream))[0], stored);
+    }
+
+    [Fact]
+    public async Task Events_table_has_streams_with_new_image_and_the_position_index()
+    {
+        var table = (await fixture.Client.DescribeTableAsync(fixture.Tables.Events)).Table;
+
+        Assert.True(table.StreamSpecification.StreamEnabled);
+        Assert.Equal("NEW_IMAGE", table.StreamSpecification.StreamViewType.Value);
+        Assert.Contains(table.GlobalSecondaryIndexes, i => i.IndexName == DynamoDbEventAttributes.ByPositionIndex);
+        Assert.Equal(["payment_id", "version"], table.KeySchema.Select(k => k.AttributeName));
+    }
+}
