@@ -38,6 +38,11 @@ public sealed class PaymentProjector(IEventReader events, ILogger<PaymentProject
             var next = stored.Version == rowVersion + 1 ? TryEvolve(row, @event) : null;
             var outcome = next is null ? ProjectionOutcome.Healed : ProjectionOutcome.Applied;
             next ??= await Refold(stored.StreamId, stored.Version, cancellationToken).ConfigureAwait(false);
+            if (next.PaymentId != paymentId)
+            {
+                throw new InvalidOperationException($"Stream {stored.StreamId} holds events of payment {next.PaymentId}; refusing to project it.");
+            }
+
             if (await store.Save(PaymentRecord.From(next), rowVersion, cancellationToken).ConfigureAwait(false))
             {
                 if (outcome == ProjectionOutcome.Healed)
