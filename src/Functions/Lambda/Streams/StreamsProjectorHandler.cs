@@ -27,7 +27,7 @@ public sealed class StreamsProjectorHandler(PaymentProjector projector, IPayment
         }
 
         using var document = JsonDocument.Parse(eventJson);
-        if (!document.RootElement.TryGetProperty("Records", out var records) || records.ValueKind != JsonValueKind.Array)
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Records", out var records) || records.ValueKind != JsonValueKind.Array)
         {
             throw new JsonException("A DynamoDB Streams event has a Records array.");
         }
@@ -52,7 +52,8 @@ public sealed class StreamsProjectorHandler(PaymentProjector projector, IPayment
 
     private async Task<StreamsBatchItemFailure?> HandleRecord(JsonElement element, Tally tally, CancellationToken cancellationToken)
     {
-        var sequenceNumber = SequenceNumberOf(element);
+        var sequenceNumber = SequenceNumberOf(element)
+            ?? throw new JsonException("A Streams record without dynamodb.SequenceNumber cannot be reported as a batch item failure.");
         try
         {
             var record = element.Deserialize(StreamsJsonContext.Default.DynamoDbStreamRecord) ?? throw new JsonException("Streams record is JSON null.");
@@ -67,7 +68,7 @@ public sealed class StreamsProjectorHandler(PaymentProjector projector, IPayment
             tally.Count(await projector.Apply(stored, store, cancellationToken).ConfigureAwait(false));
             return null;
         }
-        catch (Exception error) when (error is not OperationCanceledException && sequenceNumber is not null)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
             StreamsLog.RecordFailed(_logger, error, sequenceNumber, EventIdOf(element));
             return new StreamsBatchItemFailure(sequenceNumber);
