@@ -13,7 +13,7 @@ namespace Payments.Functions.Tests.Lambda.Streams;
 /// </summary>
 internal sealed class DynamoDbStreamsReader(Uri serviceUrl) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = serviceUrl };
+    private readonly HttpClient _http = new();
 
     /// <summary>Every record currently in every shard, in shard order, each stamped with the stream ARN as Lambda does.</summary>
     public async Task<List<DynamoDbStreamRecord>> ReadAll(string streamArn)
@@ -48,7 +48,7 @@ internal sealed class DynamoDbStreamsReader(Uri serviceUrl) : IDisposable
     private async Task<TResponse> Call<TRequest, TResponse>(string operation, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType)
     {
         var json = JsonSerializer.Serialize(body, requestType);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Post, serviceUrl);
         request.Headers.Add("X-Amz-Target", "DynamoDBStreams_20120810." + operation);
         request.Content = new StringContent(json, Encoding.UTF8);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
