@@ -12,23 +12,43 @@ namespace Payments.EventStore.DynamoDb;
 /// position sequence advanced from the value read just before (condition value = seen). Only
 /// DynamoDB's cancellation reasons are translated here; everything else keeps its own exception.
 /// </summary>
-public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStoreTables tables, TimeProvider time) : IEventStore
+public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStoreTables tables, TimeProvider time) : IEventStore, IDisposable
 {
     private const int MaxContentionRetries = 400;
     private const string PositionSequence = "events";
+
+    private readonly SemaphoreSlim _sequenceGate = new(1, 1);
+    private long? _knownHead;
 
     public async Task<AppendResult> Append(StreamId stream, ExpectedVersion expected, IReadOnlyList<NewEvent> events, UniqueKeyClaim? claim = null, CancellationToken cancellationToken = default)
     {
         AppendValidation.Check(expected, events, claim);
         var previousHash = await PreviousHash(stream, expected, cancellationToken).ConfigureAwait(false);
         var drafts = Draft(stream, expected, events, previousHash, time.GetUtcNow());
+
+        // Appends from this process take positions one at a time: racing our own writers for the
+        // sequence item would only turn into cancelled transactions and backoff.
+        await _sequenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AppendInOrder(stream, expected, drafts, claim, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sequenceGate.Release();
+        }
+    }
+
+    private async Task<AppendResult> AppendInOrder(StreamId stream, ExpectedVersion expected, List<StoredEvent> drafts, UniqueKeyClaim? claim, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
-            var seen = await LastPosition(cancellationToken).ConfigureAwait(false);
+            var seen = _knownHead ?? await LastPosition(cancellationToken).ConfigureAwait(false);
             try
             {
                 await client.TransactWriteItemsAsync(DynamoDbAppendTransaction.Build(tables, drafts, seen, claim, stream, time.GetUtcNow()), cancellationToken)
                     .ConfigureAwait(false);
+                _knownHead = seen + drafts.Count;
                 return new AppendResult.Appended(drafts[^1].Version, seen + drafts.Count);
             }
             catch (TransactionCanceledException e) when (DynamoDbAppendTransaction.VersionTaken(e, claim))
@@ -41,11 +61,22 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
             }
             catch (TransactionCanceledException e) when (DynamoDbAppendTransaction.OnlyContention(e) && attempt < MaxContentionRetries)
             {
-                // Another append took the next position first: back off with jitter and take the one after it.
-                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                // Another process took the next position first: re-read the head, back off with jitter, take the one after it.
+                _knownHead = null;
+                if (attempt > 0)
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                _knownHead = null;
+                throw;
             }
         }
     }
+
+    public void Dispose() => _sequenceGate.Dispose();
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
     {

@@ -19,6 +19,9 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         var stream = TestEvents.NewStream();
         await Store.Append(stream, ExpectedVersion.NoStream, TestEvents.Many(1));
 
+        // Separate store instances, like separate Lambda containers: nothing in-process serializes them.
+        using var stores = new Stores(fixture, writers);
+
         for (var round = 0; round < rounds; round++)
         {
             var version = 1 + round;
@@ -26,7 +29,7 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
             {
                 try
                 {
-                    await Store.Append(stream, ExpectedVersion.At(version), [TestEvents.Numbered((round * 100) + i)]);
+                    await stores[i].Append(stream, ExpectedVersion.At(version), [TestEvents.Numbered((round * 100) + i)]);
                     return 1;
                 }
                 catch (WrongExpectedVersionException)
@@ -49,6 +52,7 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         const int writers = 20;
         var shared = TestEvents.NewStream();
         await Store.Append(shared, ExpectedVersion.NoStream, TestEvents.Many(1));
+        using var stores = new Stores(fixture, writers);
 
         await StartingGun.Race(writers, async i =>
         {
@@ -56,7 +60,7 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
             {
                 // Half race on one stream (most lose), half write their own: losers must not leave holes.
                 var target = i % 2 == 0 ? shared : TestEvents.NewStream();
-                await Store.Append(target, i % 2 == 0 ? ExpectedVersion.At(1) : ExpectedVersion.NoStream, TestEvents.Many(2));
+                await stores[i].Append(target, i % 2 == 0 ? ExpectedVersion.At(1) : ExpectedVersion.NoStream, TestEvents.Many(2));
             }
             catch (WrongExpectedVersionException)
             {
@@ -119,5 +123,21 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         Assert.Equal("NEW_IMAGE", table.StreamSpecification.StreamViewType.Value);
         Assert.Contains(table.GlobalSecondaryIndexes, i => i.IndexName == DynamoDbEventAttributes.ByPositionIndex);
         Assert.Equal(["payment_id", "version"], table.KeySchema.Select(k => k.AttributeName));
+    }
+
+    /// <summary>Independent store instances over the fixture's tables.</summary>
+    private sealed class Stores(DynamoDbStoreFixture fixture, int count) : IDisposable
+    {
+        private readonly DynamoDbEventStore[] _stores = Enumerable.Range(0, count).Select(_ => new DynamoDbEventStore(fixture.Client, fixture.Tables, TimeProvider.System)).ToArray();
+
+        public DynamoDbEventStore this[int index] => _stores[index];
+
+        public void Dispose()
+        {
+            foreach (var store in _stores)
+            {
+                store.Dispose();
+            }
+        }
     }
 }

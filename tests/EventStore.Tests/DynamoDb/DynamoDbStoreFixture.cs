@@ -22,4 +22,10 @@ public sealed class DynamoDbStoreFixture : DynamoDbLocalFixture, IEventStoreFixt
         await DynamoDbEventStoreSchema.EnsureCreated(Client, Tables, CancellationToken.None);
         _store = new DynamoDbEventStore(Client, Tables, TimeProvider.System);
     }
+
+    public override async Task DisposeAsync()
+    {
+        _store?.Dispose();
+        await base.DisposeAsync();
+    }
 }

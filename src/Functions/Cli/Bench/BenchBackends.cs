@@ -17,12 +17,14 @@ internal sealed record BenchBackends(bool Sqlite, Uri? DynamoDbUrl)
         DefaultValueFactory = _ => "sqlite",
     };
 
-    public static Option<Uri?> UrlOption() => new("--dynamodb-url")
+    public static Option<string?> UrlOption() => new("--dynamodb-url")
     {
         Description = "Endpoint of a running DynamoDB (e.g. DynamoDB Local at http://127.0.0.1:8000)",
     };
 
-    public static BenchBackends From(string backend, Uri? url) => backend switch
+    public static BenchBackends From(string backend, string? endpoint) => From(backend, endpoint is null ? null : new Uri(endpoint, UriKind.Absolute));
+
+    private static BenchBackends From(string backend, Uri? url) => backend switch
     {
         "sqlite" => new BenchBackends(true, null),
         "dynamodb" or "both" when url is null => throw new ArgumentException("--dynamodb-url is required for the dynamodb backend."),

@@ -21,4 +21,10 @@ public sealed class StreamsEndToEndFixture : DynamoDbLocalFixture
         _store = new DynamoDbEventStore(Client, Tables, TimeProvider.System);
         StreamArn = (await Client.DescribeTableAsync(Tables.Events)).Table.LatestStreamArn;
     }
+
+    public override async Task DisposeAsync()
+    {
+        _store?.Dispose();
+        await base.DisposeAsync();
+    }
 }
