@@ -7,59 +7,72 @@ using A = Payments.EventStore.DynamoDb.DynamoDbEventAttributes;
 namespace Payments.EventStore.DynamoDb;
 
 /// <summary>
-/// Builds one append's TransactWriteItems and reads its cancellation reasons. The item order is
-/// fixed, which is how a reason maps back to its item: [sequence, key claim?, events...].
+/// Builds one TransactWriteItems for a group of appends and reads its cancellation reasons. The
+/// item order is fixed, which is how a reason maps back to its append:
+/// [sequence, then per append: key claim?, events...].
 /// </summary>
 internal static class DynamoDbAppendTransaction
 {
-    private const string ConditionalCheckFailed = "ConditionalCheckFailed";
-    private const string TransactionConflict = "TransactionConflict";
+    public const string ConditionalCheckFailed = "ConditionalCheckFailed";
 
-    public static TransactWriteItemsRequest Build(DynamoDbEventStoreTables tables, List<StoredEvent> drafts, long seen, UniqueKeyClaim? claim, StreamId stream, DateTimeOffset now)
+    public static (TransactWriteItemsRequest Request, List<Slot> Slots) Build(DynamoDbEventStoreTables tables, IReadOnlyList<DynamoDbPendingAppend> appends, long seen, DateTimeOffset now)
     {
-        var items = new List<TransactWriteItem>(drafts.Count + 2) { AdvanceSequence(tables, seen, drafts.Count) };
-        if (claim is not null)
+        var total = appends.Sum(a => a.Drafts.Count);
+        var items = new List<TransactWriteItem> { AdvanceSequence(tables, seen, total) };
+        var slots = new List<Slot>(appends.Count);
+        var position = seen;
+        foreach (var append in appends)
         {
-            items.Add(ReserveKey(tables, claim, stream, now));
+            var keyIndex = -1;
+            if (append.Claim is { } claim)
+            {
+                keyIndex = items.Count;
+                items.Add(ReserveKey(tables, claim, append.Stream, now));
+            }
+
+            var firstEvent = items.Count;
+            foreach (var draft in append.Drafts)
+            {
+                items.Add(PutEvent(tables, draft with { Position = ++position }));
+            }
+
+            slots.Add(new Slot(keyIndex, firstEvent, append.Drafts.Count, position));
         }
 
-        for (var i = 0; i < drafts.Count; i++)
-        {
-            items.Add(PutEvent(tables, drafts[i] with { Position = seen + 1 + i }));
-        }
-
-        return new TransactWriteItemsRequest { TransactItems = items };
+        return (new TransactWriteItemsRequest { TransactItems = items }, slots);
     }
 
-    /// <summary>An event item already existed: another writer holds this version.</summary>
-    public static bool VersionTaken(TransactionCanceledException e, UniqueKeyClaim? claim) =>
-        Reasons(e).Skip(claim is null ? 1 : 2).Any(r => r.Code == ConditionalCheckFailed);
+    /// <summary>The sequence item's condition failed: another process committed since the head was read.</summary>
+    public static bool HeadMoved(IReadOnlyList<CancellationReason> reasons) => reasons.Count > 0 && reasons[0].Code == ConditionalCheckFailed;
 
-    public static bool KeyTaken(TransactionCanceledException e, UniqueKeyClaim? claim, out AppendResult.UniqueKeyTaken owner)
+    /// <summary>What the reasons say about one append of a cancelled transaction.</summary>
+    public static Verdict Judge(IReadOnlyList<CancellationReason> reasons, Slot slot, UniqueKeyClaim? claim, out AppendResult.UniqueKeyTaken? owner)
     {
-        owner = null!;
-        var reasons = Reasons(e);
-        if (claim is null || reasons.Count < 2 || reasons[1].Code != ConditionalCheckFailed || reasons[1].Item is not { Count: > 0 } item)
+        owner = null;
+        for (var i = slot.FirstEvent; i < slot.FirstEvent + slot.EventCount; i++)
         {
-            return false;
+            if (reasons[i].Code == ConditionalCheckFailed)
+            {
+                return Verdict.VersionTaken;
+            }
+        }
+
+        if (claim is null || slot.KeyIndex < 0 || reasons[slot.KeyIndex].Code != ConditionalCheckFailed)
+        {
+            return Verdict.Retry;
+        }
+
+        if (reasons[slot.KeyIndex].Item is not { Count: > 0 } item)
+        {
+            return Verdict.Fault;
         }
 
         owner = Owner(claim.Key, item);
-        return true;
-    }
-
-    /// <summary>Only the sequence moved on, or DynamoDB refused overlapping transactions: retrying is safe.</summary>
-    public static bool OnlyContention(TransactionCanceledException e)
-    {
-        var reasons = Reasons(e);
-        return reasons.Any(r => r.Code is TransactionConflict or ConditionalCheckFailed)
-            && reasons.Skip(1).All(r => r.Code is null or "None" or TransactionConflict);
+        return Verdict.KeyTaken;
     }
 
     public static AppendResult.UniqueKeyTaken Owner(string key, IReadOnlyDictionary<string, AttributeValue> item) =>
         new(key, new StreamId(DynamoDbEventItem.Text(item, A.OwnerStream)), DynamoDbEventItem.Text(item, A.Fingerprint));
-
-    private static List<CancellationReason> Reasons(TransactionCanceledException e) => e.CancellationReasons ?? [];
 
     private static TransactWriteItem AdvanceSequence(DynamoDbEventStoreTables tables, long seen, int count) => new()
     {
@@ -102,4 +115,18 @@ internal static class DynamoDbAppendTransaction
             ExpressionAttributeNames = new() { ["#id"] = A.PaymentId },
         },
     };
+
+    /// <summary>Where one append's items sit in the transaction, and the position of its last event.</summary>
+    public readonly record struct Slot(int KeyIndex, int FirstEvent, int EventCount, long LastPosition);
+
+    public enum Verdict
+    {
+        /// <summary>Not this append's fault: it goes into the next transaction.</summary>
+        Retry,
+        VersionTaken,
+        KeyTaken,
+
+        /// <summary>The key item failed its condition but DynamoDB did not return it: nothing sensible to report.</summary>
+        Fault,
+    }
 }

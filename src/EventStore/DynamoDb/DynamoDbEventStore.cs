@@ -7,76 +7,42 @@ using A = Payments.EventStore.DynamoDb.DynamoDbEventAttributes;
 namespace Payments.EventStore.DynamoDb;
 
 /// <summary>
-/// The cloud event store. One append is one TransactWriteItems: the events (each conditional on
-/// its (payment_id, version) not existing), the idempotency key on a first append, and the global
-/// position sequence advanced from the value read just before (condition value = seen). Only
-/// DynamoDB's cancellation reasons are translated here; everything else keeps its own exception.
+/// The cloud event store. Appends commit through TransactWriteItems: the events (each conditional
+/// on its (payment_id, version) not existing), the idempotency key on a first append (conditional
+/// on not existing, returning the owner when taken), and the global position sequence advanced
+/// from the value seen (condition value = seen), so positions are gap-free and in commit order.
+/// Appends waiting at the same time share one transaction (see <see cref="DynamoDbGroupCommitWriter"/>).
+/// Only DynamoDB's cancellation reasons are translated; everything else keeps its own exception.
 /// </summary>
-public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStoreTables tables, TimeProvider time) : IEventStore, IDisposable
+public sealed class DynamoDbEventStore : IEventStore, IAsyncDisposable
 {
-    private const int MaxContentionRetries = 400;
     private const string PositionSequence = "events";
 
-    private readonly SemaphoreSlim _sequenceGate = new(1, 1);
-    private long? _knownHead;
+    private readonly IAmazonDynamoDB _client;
+    private readonly DynamoDbEventStoreTables _tables;
+    private readonly TimeProvider _time;
+    private readonly DynamoDbGroupCommitWriter _writer;
+
+    public DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStoreTables tables, TimeProvider time)
+    {
+        _client = client;
+        _tables = tables;
+        _time = time;
+        _writer = new DynamoDbGroupCommitWriter(client, tables, time, LastPosition);
+    }
+
+    /// <summary>Committed append transactions of this instance; fewer than appends under concurrency.</summary>
+    public long TransactionCount => _writer.TransactionCount;
 
     public async Task<AppendResult> Append(StreamId stream, ExpectedVersion expected, IReadOnlyList<NewEvent> events, UniqueKeyClaim? claim = null, CancellationToken cancellationToken = default)
     {
         AppendValidation.Check(expected, events, claim);
         var previousHash = await PreviousHash(stream, expected, cancellationToken).ConfigureAwait(false);
-        var drafts = Draft(stream, expected, events, previousHash, time.GetUtcNow());
-
-        // Appends from this process take positions one at a time: racing our own writers for the
-        // sequence item would only turn into cancelled transactions and backoff.
-        await _sequenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await AppendInOrder(stream, expected, drafts, claim, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sequenceGate.Release();
-        }
+        var drafts = Draft(stream, expected, events, previousHash, _time.GetUtcNow());
+        return await _writer.Enqueue(new DynamoDbPendingAppend(stream, expected, drafts, claim, cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<AppendResult> AppendInOrder(StreamId stream, ExpectedVersion expected, List<StoredEvent> drafts, UniqueKeyClaim? claim, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var seen = _knownHead ?? await LastPosition(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await client.TransactWriteItemsAsync(DynamoDbAppendTransaction.Build(tables, drafts, seen, claim, stream, time.GetUtcNow()), cancellationToken)
-                    .ConfigureAwait(false);
-                _knownHead = seen + drafts.Count;
-                return new AppendResult.Appended(drafts[^1].Version, seen + drafts.Count);
-            }
-            catch (TransactionCanceledException e) when (DynamoDbAppendTransaction.VersionTaken(e, claim))
-            {
-                throw new WrongExpectedVersionException(stream, expected, null);
-            }
-            catch (TransactionCanceledException e) when (DynamoDbAppendTransaction.KeyTaken(e, claim, out var owner))
-            {
-                return owner;
-            }
-            catch (TransactionCanceledException e) when (DynamoDbAppendTransaction.OnlyContention(e) && attempt < MaxContentionRetries)
-            {
-                // Another process took the next position first: re-read the head, back off with jitter, take the one after it.
-                _knownHead = null;
-                if (attempt > 0)
-                {
-                    await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch
-            {
-                _knownHead = null;
-                throw;
-            }
-        }
-    }
-
-    public void Dispose() => _sequenceGate.Dispose();
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
@@ -84,10 +50,10 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
         Dictionary<string, AttributeValue>? start = null;
         do
         {
-            var page = await client.QueryAsync(
+            var page = await _client.QueryAsync(
                 new QueryRequest
                 {
-                    TableName = tables.Events,
+                    TableName = _tables.Events,
                     ConsistentRead = true,
                     KeyConditionExpression = "#id = :id AND #v >= :from",
                     ExpressionAttributeNames = new() { ["#id"] = A.PaymentId, ["#v"] = A.Version },
@@ -139,8 +105,8 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
 
     public async Task<AppendResult.UniqueKeyTaken?> FindKeyOwner(string key, CancellationToken cancellationToken = default)
     {
-        var response = await client.GetItemAsync(
-            new GetItemRequest { TableName = tables.UniqueKeys, ConsistentRead = true, Key = new() { [A.UniqueKey] = new AttributeValue { S = key } } },
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _tables.UniqueKeys, ConsistentRead = true, Key = new() { [A.UniqueKey] = new AttributeValue { S = key } } },
             cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? DynamoDbAppendTransaction.Owner(key, item) : null;
     }
@@ -148,8 +114,8 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
     /// <summary>The last committed global position (0 before the first append).</summary>
     public async Task<long> LastPosition(CancellationToken cancellationToken)
     {
-        var response = await client.GetItemAsync(
-            new GetItemRequest { TableName = tables.Sequences, ConsistentRead = true, Key = new() { [A.SequenceName] = new AttributeValue { S = PositionSequence } } },
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _tables.Sequences, ConsistentRead = true, Key = new() { [A.SequenceName] = new AttributeValue { S = PositionSequence } } },
             cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? DynamoDbEventItem.Long(item, A.SequenceValue) : 0;
     }
@@ -158,10 +124,10 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
 
     private async Task<List<StoredEvent>> ReadLogPage(long from, int limit, CancellationToken cancellationToken)
     {
-        var response = await client.QueryAsync(
+        var response = await _client.QueryAsync(
             new QueryRequest
             {
-                TableName = tables.Events,
+                TableName = _tables.Events,
                 IndexName = A.ByPositionIndex,
                 KeyConditionExpression = "#page = :page AND #p >= :from",
                 ExpressionAttributeNames = new() { ["#page"] = A.LogPage, ["#p"] = A.Position },
@@ -179,10 +145,10 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
             return EventHashChain.Genesis;
         }
 
-        var response = await client.GetItemAsync(
+        var response = await _client.GetItemAsync(
             new GetItemRequest
             {
-                TableName = tables.Events,
+                TableName = _tables.Events,
                 ConsistentRead = true,
                 Key = new() { [A.PaymentId] = new AttributeValue { S = stream.Value }, [A.Version] = DynamoDbEventItem.Number(expected.Value) },
                 ProjectionExpression = "#h",
@@ -208,7 +174,4 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
 
         return drafts;
     }
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 + Math.Min(20, 2 * attempt)));
 }

@@ -20,7 +20,7 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         await Store.Append(stream, ExpectedVersion.NoStream, TestEvents.Many(1));
 
         // Separate store instances, like separate Lambda containers: nothing in-process serializes them.
-        using var stores = new Stores(fixture, writers);
+        await using var stores = new Stores(fixture, writers);
 
         for (var round = 0; round < rounds; round++)
         {
@@ -52,7 +52,7 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         const int writers = 20;
         var shared = TestEvents.NewStream();
         await Store.Append(shared, ExpectedVersion.NoStream, TestEvents.Many(1));
-        using var stores = new Stores(fixture, writers);
+        await using var stores = new Stores(fixture, writers);
 
         await StartingGun.Race(writers, async i =>
         {
@@ -74,6 +74,54 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         Assert.Equal(Enumerable.Range(1, all.Count).Select(p => start + p), all.Select(e => e.Position));
         Assert.Equal(1 + 2 + (writers / 2 * 2), all.Count);
         Assert.Equal(start + all.Count, await Store.LastPosition(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Appends_sharing_one_transaction_are_settled_one_by_one()
+    {
+        var start = await Store.LastPosition(CancellationToken.None);
+        var shared = TestEvents.NewStream();
+        await Store.Append(shared, ExpectedVersion.NoStream, TestEvents.Many(1));
+        var key = "mixed-" + Guid.NewGuid();
+        const int racers = 30;
+
+        // One process: versions race on one stream, first appends race for one key, the rest are plain.
+        var outcomes = await StartingGun.Race(racers, async i =>
+        {
+            try
+            {
+                return (i % 3) switch
+                {
+                    0 => await Store.Append(shared, ExpectedVersion.At(1), [TestEvents.Numbered(i)]),
+                    1 => await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(2), new UniqueKeyClaim(key, "fp-" + i)),
+                    _ => await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(3)),
+                };
+            }
+            catch (WrongExpectedVersionException)
+            {
+                return null;
+            }
+        });
+
+        Assert.Single(outcomes.Where((o, i) => i % 3 == 0 && o is AppendResult.Appended));
+        Assert.Single(outcomes.Where((o, i) => i % 3 == 1 && o is AppendResult.Appended));
+        Assert.Equal((racers / 3) - 1, outcomes.OfType<AppendResult.UniqueKeyTaken>().Count());
+        Assert.All(outcomes.Where((_, i) => i % 3 == 2), o => Assert.IsType<AppendResult.Appended>(o));
+        var written = 1 + 1 + 2 + (racers / 3 * 3);
+        var all = await Store.ReadAll(start, 10_000);
+        Assert.Equal(Enumerable.Range(1, written).Select(p => start + p), all.Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_share_transactions()
+    {
+        var before = Store.TransactionCount;
+        var streams = Enumerable.Range(0, 64).Select(_ => TestEvents.NewStream()).ToArray();
+
+        var results = await Task.WhenAll(streams.Select(s => Store.Append(s, ExpectedVersion.NoStream, TestEvents.Many(1))));
+
+        Assert.All(results, r => Assert.IsType<AppendResult.Appended>(r));
+        Assert.InRange(Store.TransactionCount - before, 1, 32);
     }
 
     [Fact]
@@ -126,17 +174,17 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
     }
 
     /// <summary>Independent store instances over the fixture's tables.</summary>
-    private sealed class Stores(DynamoDbStoreFixture fixture, int count) : IDisposable
+    private sealed class Stores(DynamoDbStoreFixture fixture, int count) : IAsyncDisposable
     {
         private readonly DynamoDbEventStore[] _stores = Enumerable.Range(0, count).Select(_ => new DynamoDbEventStore(fixture.Client, fixture.Tables, TimeProvider.System)).ToArray();
 
         public DynamoDbEventStore this[int index] => _stores[index];
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
             foreach (var store in _stores)
             {
-                store.Dispose();
+                await store.DisposeAsync();
             }
         }
     }

@@ -25,7 +25,11 @@ public sealed class DynamoDbStoreFixture : DynamoDbLocalFixture, IEventStoreFixt
 
     public override async Task DisposeAsync()
     {
-        _store?.Dispose();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
 }

@@ -74,7 +74,7 @@ internal static class BenchCommand
         using var client = BenchBackends.Client(url);
         var tables = BenchBackends.FreshTables();
         await DynamoDbEventStoreSchema.EnsureCreated(client, tables, cancellationToken);
-        using var store = new DynamoDbEventStore(client, tables, TimeProvider.System);
+        await using var store = new DynamoDbEventStore(client, tables, TimeProvider.System);
         await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(1), cancellationToken);
         var result = await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(seconds), cancellationToken);
         Console.WriteLine(result.Describe("dynamodb"));
@@ -101,7 +101,7 @@ internal static class BenchCommand
                 using var client = BenchBackends.Client(url);
                 var tables = BenchBackends.FreshTables();
                 await DynamoDbEventStoreSchema.EnsureCreated(client, tables, cancellationToken);
-                using var store = new DynamoDbEventStore(client, tables, TimeProvider.System);
+                await using var store = new DynamoDbEventStore(client, tables, TimeProvider.System);
                 await ProjectorBenchmark.Seed(store, payments, cancellationToken);
                 var table = tables.Events + "_payments";
                 await DynamoDbPaymentsSchema.EnsureCreated(client, table, cancellationToken);

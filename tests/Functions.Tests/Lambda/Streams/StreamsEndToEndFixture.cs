@@ -24,7 +24,11 @@ public sealed class StreamsEndToEndFixture : DynamoDbLocalFixture
 
     public override async Task DisposeAsync()
     {
-        _store?.Dispose();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
 }
