@@ -53,11 +53,10 @@ public sealed class EmbeddedPaymentProjection(IEventReader events, SqlitePayment
         ArgumentNullException.ThrowIfNull(notifier);
         while (!cancellationToken.IsCancellationRequested)
         {
-            long checkpoint = 0;
             try
             {
                 var applied = await CatchUp(cancellationToken).ConfigureAwait(false);
-                checkpoint = await readModel.Checkpoint(cancellationToken).ConfigureAwait(false);
+                var checkpoint = await readModel.Checkpoint(cancellationToken).ConfigureAwait(false);
                 if (applied > 0)
                 {
                     ProjectorLog.CaughtUp(_logger, applied, checkpoint);
@@ -71,10 +70,22 @@ public sealed class EmbeddedPaymentProjection(IEventReader events, SqlitePayment
             }
             catch (Exception error)
             {
-                // A poison event must not kill the host; it stays at the checkpoint, loud in the log.
-                ProjectorLog.TailFailed(_logger, error, checkpoint);
-                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+                // A poison event must not kill the host: the checkpoint stays before it, loudly, until it is fixed.
+                ProjectorLog.TailFailed(_logger, error);
+                await Pause(cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static async Task Pause(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // stopping
         }
     }
 

@@ -13,6 +13,6 @@ internal static partial class ProjectorLog
     [LoggerMessage(EventId = 5110, Level = LogLevel.Information, Message = "Embedded projection applied {Events} events up to position {Position}")]
     public static partial void CaughtUp(ILogger logger, long events, long position);
 
-    [LoggerMessage(EventId = 5111, Level = LogLevel.Error, Message = "Embedded projection failed at position {Position}; retrying after a pause")]
-    public static partial void TailFailed(ILogger logger, Exception error, long position);
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Error, Message = "Embedded projection failed after its checkpoint; retrying after a pause")]
+    public static partial void TailFailed(ILogger logger, Exception error);
 }

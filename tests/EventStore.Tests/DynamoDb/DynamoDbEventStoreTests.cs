@@ -124,6 +124,29 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         Assert.InRange(Store.TransactionCount - before, 1, 32);
     }
 
+    [Theory]
+    [InlineData("data", "{\"n\":2,\"note\":\"tampered\"}")]
+    [InlineData("type", "Other")]
+    [InlineData("occurred_at", "2020-01-01T00:00:00.0000000Z")]
+    public async Task Editing_a_stored_item_breaks_the_hash_chain_at_that_version(string attribute, string forged)
+    {
+        var stream = TestEvents.NewStream();
+        await Store.Append(stream, ExpectedVersion.NoStream, TestEvents.Many(4));
+
+        await fixture.Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = fixture.Tables.Events,
+            Key = new() { ["payment_id"] = new AttributeValue { S = stream.Value }, ["version"] = new AttributeValue { N = "2" } },
+            UpdateExpression = "SET #a = :v",
+            ExpressionAttributeNames = new() { ["#a"] = attribute },
+            ExpressionAttributeValues = new() { [":v"] = new AttributeValue { S = forged } },
+        });
+
+        var verdict = EventHashChain.Verify(await Store.ReadStream(stream));
+        Assert.False(verdict.IsIntact);
+        Assert.Equal(2, verdict.BrokenAtVersion);
+    }
+
     [Fact]
     public async Task Read_all_crosses_log_page_boundaries()
     {
