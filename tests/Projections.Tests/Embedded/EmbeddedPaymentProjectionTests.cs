@@ -105,6 +105,22 @@ public sealed class EmbeddedPaymentProjectionTests : IAsyncLifetime
         await AssertRowsEqualFold(ids);
     }
 
+    [Fact]
+    public async Task Unknown_event_in_the_log_stops_the_projection_before_it_and_fails_loudly()
+    {
+        await WritePayments(1);
+        await _projection.CatchUp(CancellationToken.None);
+        var before = await _model.Checkpoint(CancellationToken.None);
+        var poisoned = PaymentStreams.Id(99);
+        await _store.Append(StreamId.For(poisoned), ExpectedVersion.NoStream, [new NewEvent("PaymentTeleported", 1, "{}", new EventMetadata("c", null, "t"))]);
+        await WritePayments(1, offset: 1);
+
+        await Assert.ThrowsAsync<Payments.Domain.Serialization.UnknownEventTypeException>(() => _projection.CatchUp(CancellationToken.None));
+
+        Assert.Equal(before, await _model.Checkpoint(CancellationToken.None));
+        Assert.Null(await _model.Find(PaymentStreams.Id(1), CancellationToken.None));
+    }
+
     private async Task<List<Guid>> WritePayments(int count, int offset = 0)
     {
         var ids = new List<Guid>();
