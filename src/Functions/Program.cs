@@ -9,5 +9,6 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     DemoCommand.Create(),
     VerifyCommand.Create(),
     BenchCommand.Create(),
+    ProjectionsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -29,6 +29,31 @@ public sealed partial class ServeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_process_processes_the_payment_and_lists_it_from_the_projection()
+    {
+        await using var serve = await ServeProcess.Start(_dataDirectory, "acme:acme-secret-key");
+        using var client = Client(serve.Port, "acme-secret-key");
+        using var created = await client.SendAsync(Post("serve-key-2"));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("payment_id").GetString();
+
+        JsonElement? listed = null;
+        for (var attempt = 0; attempt < 120 && listed is null; attempt++)
+        {
+            await Task.Delay(250);
+            using var page = await client.GetAsync("/payments?status=COMPLETED&limit=10");
+            using var body = JsonDocument.Parse(await page.Content.ReadAsStringAsync());
+            listed = body.RootElement.GetProperty("items").EnumerateArray()
+                .Where(p => p.GetProperty("payment_id").GetString() == id).Select(p => (JsonElement?)p.Clone()).FirstOrDefault();
+        }
+
+        Assert.NotNull(listed);
+        Assert.StartsWith("onr_", listed.Value.GetProperty("on_ramp_tx_id").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("ofr_", listed.Value.GetProperty("off_ramp_tx_id").GetString(), StringComparison.Ordinal);
+        Assert.Equal("100.00", listed.Value.GetProperty("amount").GetString());
+        Assert.True(File.Exists(Path.Combine(_dataDirectory, "payments.db")));
+    }
+
+    [Fact]
     public async Task Without_configured_keys_serve_creates_one_dev_key_shows_it_once_and_keeps_only_its_hash()
     {
         string key;

@@ -1,4 +1,6 @@
+using Payments.Functions.Cli;
 using Payments.Functions.Worker;
+using Payments.Projections.Embedded;
 
 namespace Payments.Functions.Hosting;
 
@@ -9,6 +11,7 @@ internal static class EmbeddedServices
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
+        services.AddEmbeddedPaymentProjection(ProjectionsCommand.ReadModelPath(settings.DataDirectory));
         services.AddEmbeddedPaymentProcessing(new EmbeddedProcessingOptions
         {
             DataDirectory = settings.DataDirectory,

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Hosting;
+using Payments.EventStore.Contract;
+
+namespace Payments.Projections.Embedded;
+
+/// <summary>Runs the embedded projection for the life of the host.</summary>
+public sealed class EmbeddedProjectionService(EmbeddedPaymentProjection projection, IAppendNotifier notifier) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => projection.Run(notifier, stoppingToken);
+}

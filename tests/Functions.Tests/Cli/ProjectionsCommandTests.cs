@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Payments.Domain.Decisions;
+using Payments.Domain.Requests;
+using Payments.EventStore.Contract;
+using Payments.EventStore.Sqlite;
+using Payments.Functions.Cli;
+using Payments.Functions.Ledger;
+using Payments.Projections.Embedded;
+using Payments.Projections.ReadModel;
+using Payments.Projections.Sqlite;
+
+namespace Payments.Functions.Tests.Cli;
+
+public sealed class ProjectionsCommandTests : IDisposable
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "payments-cli-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Rebuild_command_recomputes_the_same_table_the_incremental_projector_built()
+    {
+        List<Guid> ids;
+        List<PaymentRecord?> incremental;
+        await using (var store = SqliteEventStore.Open(Path.Combine(_dataDir, DataDirectory.EventsFile), TimeProvider.System))
+        {
+            var model = SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(_dataDir));
+            var projection = new EmbeddedPaymentProjection(store, model);
+            ids = await WritePayments(new PaymentLedger(store, TimeProvider.System), projection);
+            incremental = await Rows(model, ids);
+        }
+
+        var exit = await ProjectionsCommand.Create().Parse(["rebuild", "--data-dir", _dataDir]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        var rebuilt = await Rows(SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(_dataDir)), ids);
+        Assert.Equal(incremental, rebuilt);
+        Assert.All(rebuilt, Assert.NotNull);
+    }
+
+    private static async Task<List<Guid>> WritePayments(PaymentLedger ledger, EmbeddedPaymentProjection projection)
+    {
+        var metadata = new EventMetadata("cli", null, "test");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            PaymentRequestValidator.Validate(new PaymentRequest(10m + i, "EUR", "IBAN-SRC", "IBAN-DST"), out var request);
+            var accepted = (RequestOutcome.Accepted)await ledger.Request("client_a", IdempotencyKey.Parse("cli-" + i), request!, metadata, CancellationToken.None);
+            ids.Add(accepted.Payment.PaymentId);
+            await projection.CatchUp(CancellationToken.None);
+            if (i % 2 == 0)
+            {
+                await ledger.Execute(accepted.Payment.PaymentId, new PaymentCommand.StartProcessing(), metadata, CancellationToken.None);
+            }
+
+            if (i % 3 == 0)
+            {
+                await ledger.Execute(accepted.Payment.PaymentId, new PaymentCommand.FailPayment("gave up"), metadata, CancellationToken.None);
+            }
+        }
+
+        await projection.CatchUp(CancellationToken.None);
+        return ids;
+    }
+
+    private static async Task<List<PaymentRecord?>> Rows(SqlitePaymentReadModel model, IEnumerable<Guid> ids)
+    {
+        var rows = new List<PaymentRecord?>();
+        foreach (var id in ids)
+        {
+            rows.Add(await model.Find(id, CancellationToken.None));
+        }
+
+        return rows;
+    }
+}
