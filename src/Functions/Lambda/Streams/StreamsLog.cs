@@ -8,4 +8,7 @@ internal static partial class StreamsLog
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Projected a Streams batch: {Records} records, {Applied} applied, {Duplicates} duplicates, {Healed} healed, {Ignored} ignored, {Failed} failed")]
     public static partial void BatchDone(ILogger logger, int records, int applied, int duplicates, int healed, int ignored, int failed);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Enqueued jobs from a Streams batch: {Records} records, {Enqueued} jobs, {Failed} failed")]
+    public static partial void JobsEnqueued(ILogger logger, int records, int enqueued, int failed);
 }
