@@ -112,16 +112,6 @@ public sealed class RampTransactionLog : IAsyncDisposable
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
         EmbeddedSqlite.Command(_connection, null, sql, parameters);
 
-    private async Task<T> Locked<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> Locked<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
+        EmbeddedSqlite.Exclusive(_gate, action, cancellationToken);
 }

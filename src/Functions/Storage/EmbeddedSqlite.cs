@@ -26,6 +26,19 @@ internal static class EmbeddedSqlite
         return connection;
     }
 
+    /// <summary>Runs <paramref name="action"/> alone on the file's one connection: a SQLite connection is not safe for concurrent use.</summary>
+    public static async Task<T> Exclusive<T>(SemaphoreSlim gate, Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -310,18 +310,8 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
             return true;
         }, cancellationToken).ConfigureAwait(false);
 
-    private async Task<T> Locked<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> Locked<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
+        EmbeddedSqlite.Exclusive(_gate, action, cancellationToken);
 
     private string NewMessageId() => Guid.CreateVersion7(_time.GetUtcNow()).ToString("D");
 
