@@ -2,6 +2,7 @@ using System.CommandLine;
 using Payments.Functions.Cli;
 using Payments.Functions.Cli.Bench;
 using Payments.Functions.Hosting;
+using Payments.Functions.Lambda.Runtime;
 
 var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich payments")
 {
@@ -10,5 +11,6 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     VerifyCommand.Create(),
     BenchCommand.Create(),
     ProjectionsCommand.Create(),
+    LambdaCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Payments.Functions.Lambda.Runtime;
+
+/// <summary>`lambda &lt;function&gt;`: the process a custom-runtime Lambda runs (bootstrap: `payments lambda projector`).</summary>
+internal static class LambdaCommand
+{
+    public static Command Create()
+    {
+        var function = new Argument<string>("function") { Description = "Which handler to run: " + string.Join(" | ", LambdaFunctions.Names) };
+        function.AcceptOnlyFromAmong([.. LambdaFunctions.Names]);
+        var command = new Command("lambda", "Serve Lambda invocations from AWS_LAMBDA_RUNTIME_API with one of the cloud handlers") { function };
+        command.SetAction((parse, ct) => Run(parse.GetValue(function)!, ct));
+        return command;
+    }
+
+    private static async Task<int> Run(string function, CancellationToken cancellationToken)
+    {
+        var runtimeApi = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
+        if (string.IsNullOrEmpty(runtimeApi))
+        {
+            await Console.Error.WriteLineAsync("AWS_LAMBDA_RUNTIME_API is not set: `payments lambda` runs inside a Lambda custom runtime.");
+            return 2;
+        }
+
+        using var loggers = LoggerFactory.Create(logging => logging.AddJsonConsole(json => json.UseUtcTimestamp = true));
+        using var http = LambdaRuntimeClient.CreateHttpClient(runtimeApi);
+        var runtime = new LambdaRuntimeClient(http);
+        var logger = loggers.CreateLogger("Payments.Lambda");
+        Func<string, CancellationToken, Task<string>> handler;
+        try
+        {
+            handler = LambdaFunctions.Create(function, CloudSettings.FromEnvironment(Environment.GetEnvironmentVariable), loggers);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or UriFormatException)
+        {
+            LambdaRuntimeLog.InitFailed(logger, error, function);
+            await runtime.ReportInitError(error, cancellationToken);
+            return 1;
+        }
+
+        await LambdaRuntimeLoop.Run(runtime, handler, TimeProvider.System, logger, cancellationToken);
+        return 0;
+    }
+}

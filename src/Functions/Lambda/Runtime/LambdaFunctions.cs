@@ -1,0 +1,50 @@
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using Payments.EventStore.DynamoDb;
+using Payments.Functions.Jobs.Sqs;
+using Payments.Functions.Lambda.Streams;
+using Payments.Projections.DynamoDb;
+using Payments.Projections.Projector;
+
+namespace Payments.Functions.Lambda.Runtime;
+
+/// <summary>
+/// The Lambda entry modes of the one executable, each composed from the same handlers the tests
+/// exercise. The worker Lambda is not among them: the mock ramps keep their idempotency memory in a
+/// local SQLite file, which a fleet of Lambda instances cannot share (real providers keep it server-side).
+/// </summary>
+public static class LambdaFunctions
+{
+    public const string Projector = "projector";
+    public const string JobEnqueuer = "job-enqueuer";
+
+    public static IReadOnlyList<string> Names { get; } = [Projector, JobEnqueuer];
+
+    public static Func<string, CancellationToken, Task<string>> Create(string function, CloudSettings settings, ILoggerFactory loggers) => function switch
+    {
+        Projector => ProjectorHandler(settings, loggers),
+        JobEnqueuer => JobEnqueuerHandler(settings, loggers),
+        _ => throw new ArgumentException($"Unknown Lambda function '{function}'; expected one of {string.Join(", ", Names)}.", nameof(function)),
+    };
+
+    private static Func<string, CancellationToken, Task<string>> ProjectorHandler(CloudSettings settings, ILoggerFactory loggers)
+    {
+        var dynamo = DynamoDb(settings);
+        var store = new DynamoDbEventStore(dynamo, DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), TimeProvider.System);
+        var handler = new StreamsProjectorHandler(new PaymentProjector(store), new DynamoDbPaymentReadModel(dynamo, settings.ReadModelTable), loggers.CreateLogger<StreamsProjectorHandler>());
+        return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
+    }
+
+    private static Func<string, CancellationToken, Task<string>> JobEnqueuerHandler(CloudSettings settings, ILoggerFactory loggers)
+    {
+        var queueUrl = settings.PaymentQueueUrl ?? throw new InvalidOperationException("PAYMENTS_QUEUE_URL is required for the job enqueuer.");
+        var sqs = settings.SqsEndpoint is { } endpoint ? new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = endpoint.ToString() }) : new AmazonSQSClient();
+        var handler = new StreamsJobEnqueuerHandler(new SqsPaymentJobQueue(sqs, queueUrl), loggers.CreateLogger<StreamsJobEnqueuerHandler>());
+        return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
+    }
+
+    private static AmazonDynamoDBClient DynamoDb(CloudSettings settings) =>
+        settings.DynamoDbEndpoint is { } endpoint
+            ? new AmazonDynamoDBClient(new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString() })
+            : new AmazonDynamoDBClient();
+}
