@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Payments.EventStore.DynamoDb;
 using Payments.EventStore.Sqlite;
+using Payments.Functions.Cloud;
+using Payments.Projections.DynamoDb;
 using Payments.Projections.Embedded;
 using Payments.Projections.Sqlite;
 
 namespace Payments.Functions.Cli;
 
 /// <summary>
-/// `projections rebuild`: recomputes the embedded payments table from the event log. The
+/// `projections rebuild`: recomputes the payments table (embedded or DynamoDB) from the event log. The
 /// projector only writes rows, so a rebuild never re-sends a webhook or calls a ramp.
 /// </summary>
 internal static class ProjectionsCommand
@@ -15,13 +18,31 @@ internal static class ProjectionsCommand
     public static Command Create()
     {
         var dataDir = DataDirectory.CreateOption();
-        var rebuild = new Command("rebuild", "Recompute the payments read model from the event log (no side effects are replayed)") { dataDir };
-        rebuild.SetAction((parse, ct) => Rebuild(parse.GetValue(dataDir)!, ct));
+        var backend = new Option<string>("--backend") { Description = "sqlite (the embedded files) or dynamodb (the cloud tables)", DefaultValueFactory = _ => "sqlite" };
+        backend.AcceptOnlyFromAmong("sqlite", "dynamodb");
+        var url = new Option<Uri?>("--dynamodb-url") { Description = "DynamoDB endpoint (default: the SDK's, from the environment)" };
+        var prefix = new Option<string>("--table-prefix") { Description = "Prefix of the event store tables", DefaultValueFactory = _ => "" };
+        var table = new Option<string>("--read-model-table") { Description = "The payments table", DefaultValueFactory = _ => DynamoDbPaymentsSchema.DefaultTableName };
+        var rebuild = new Command("rebuild", "Recompute the payments read model from the event log (no side effects are replayed)") { dataDir, backend, url, prefix, table };
+        rebuild.SetAction((parse, ct) => parse.GetValue(backend) == "dynamodb"
+            ? RebuildDynamoDb(parse.GetValue(url), parse.GetValue(prefix)!, parse.GetValue(table)!, ct)
+            : Rebuild(parse.GetValue(dataDir)!, ct));
         return new Command("projections", "Read models derived from the event log") { rebuild };
     }
 
     /// <summary>Where the embedded payments read model lives: next to the event log, in its own file.</summary>
     public static string ReadModelPath(string dataDir) => Path.Combine(Path.GetFullPath(dataDir), SqlitePaymentReadModel.DefaultFileName);
+
+    private static async Task<int> RebuildDynamoDb(Uri? endpoint, string tablePrefix, string readModelTable, CancellationToken cancellationToken)
+    {
+        using var client = CloudClients.DynamoDb(endpoint);
+        await using var store = new DynamoDbEventStore(client, DynamoDbEventStoreTables.WithPrefix(tablePrefix), TimeProvider.System);
+        var started = Stopwatch.GetTimestamp();
+        var (payments, events, removed) = await DynamoDbPaymentRebuild.Run(store, new DynamoDbPaymentReadModel(client, readModelTable), cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"rebuilt {readModelTable}: {payments} payments from {events} events, {removed} rows without a stream removed, in {elapsed.TotalSeconds:F2} s");
+        return 0;
+    }
 
     private static async Task<int> Rebuild(string dataDir, CancellationToken cancellationToken)
     {

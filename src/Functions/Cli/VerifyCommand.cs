@@ -8,8 +8,6 @@ namespace Payments.Functions.Cli;
 /// <summary>`verify`: the auditor's check. Recomputes every stream's hash chain from the embedded log.</summary>
 internal static class VerifyCommand
 {
-    private const int Page = 5_000;
-
     public static Command Create()
     {
         var dataDir = DataDirectory.CreateOption();
@@ -21,7 +19,7 @@ internal static class VerifyCommand
     private static async Task<int> Run(string dataDir, CancellationToken cancellationToken)
     {
         await using var store = SqliteEventStore.Open(DataDirectory.EventsPath(dataDir), TimeProvider.System);
-        var streams = await StreamsIn(store, cancellationToken);
+        var streams = await EventLogStreams.All(store, cancellationToken);
         var broken = 0;
         long events = 0;
         foreach (var stream in streams)
@@ -37,27 +35,5 @@ internal static class VerifyCommand
 
         Console.WriteLine($"{streams.Count} payments, {events} events verified, {broken} broken");
         return broken == 0 ? 0 : 1;
-    }
-
-    private static async Task<List<StreamId>> StreamsIn(IEventReader reader, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<StreamId>();
-        var ordered = new List<StreamId>();
-        long cursor = 0;
-        while (true)
-        {
-            var page = await reader.ReadAll(cursor, Page, cancellationToken);
-            if (page.Count == 0)
-            {
-                return ordered;
-            }
-
-            foreach (var e in page.Where(e => seen.Add(e.StreamId)))
-            {
-                ordered.Add(e.StreamId);
-            }
-
-            cursor = page[^1].Position;
-        }
     }
 }

@@ -49,6 +49,37 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
         }
     }
 
+    /// <summary>Rebuild's write: the fold of the log replaces the row whatever version it claims, so a corrupt row is repaired too.</summary>
+    public Task Overwrite(PaymentRecord record, CancellationToken cancellationToken) =>
+        client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = DynamoDbPaymentItem.From(record) }, cancellationToken);
+
+    public Task Delete(Guid paymentId, CancellationToken cancellationToken) =>
+        client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(paymentId) }, cancellationToken);
+
+    /// <summary>Every payment id with a row, by a keys-only scan; used by rebuild to drop rows the log does not back.</summary>
+    public async Task<IReadOnlyList<Guid>> AllPaymentIds(CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await client.ScanAsync(
+                new ScanRequest
+                {
+                    TableName = tableName,
+                    ProjectionExpression = "#id",
+                    ExpressionAttributeNames = new() { ["#id"] = DynamoDbPaymentItem.PaymentId },
+                    ExclusiveStartKey = start,
+                },
+                cancellationToken).ConfigureAwait(false);
+            ids.AddRange((response.Items ?? []).Select(i => Guid.Parse(i[DynamoDbPaymentItem.PaymentId].S)));
+            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return ids;
+    }
+
     /// <summary>
     /// Newest first through the by_client index. DynamoDB applies Limit before the status filter,
     /// so pages are read until enough rows pass it.

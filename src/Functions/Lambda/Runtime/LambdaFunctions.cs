@@ -1,6 +1,5 @@
-using Amazon.DynamoDBv2;
-using Amazon.SQS;
 using Payments.EventStore.DynamoDb;
+using Payments.Functions.Cloud;
 using Payments.Functions.Jobs.Sqs;
 using Payments.Functions.Lambda.Streams;
 using Payments.Projections.DynamoDb;
@@ -29,7 +28,7 @@ public static class LambdaFunctions
 
     private static Func<string, CancellationToken, Task<string>> ProjectorHandler(CloudSettings settings, ILoggerFactory loggers)
     {
-        var dynamo = DynamoDb(settings);
+        var dynamo = CloudClients.DynamoDb(settings.DynamoDbEndpoint);
         var store = new DynamoDbEventStore(dynamo, DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), TimeProvider.System);
         var handler = new StreamsProjectorHandler(new PaymentProjector(store), new DynamoDbPaymentReadModel(dynamo, settings.ReadModelTable), loggers.CreateLogger<StreamsProjectorHandler>());
         return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
@@ -38,13 +37,8 @@ public static class LambdaFunctions
     private static Func<string, CancellationToken, Task<string>> JobEnqueuerHandler(CloudSettings settings, ILoggerFactory loggers)
     {
         var queueUrl = settings.PaymentQueueUrl ?? throw new InvalidOperationException("PAYMENTS_QUEUE_URL is required for the job enqueuer.");
-        var sqs = settings.SqsEndpoint is { } endpoint ? new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = endpoint.ToString() }) : new AmazonSQSClient();
+        var sqs = CloudClients.Sqs(settings.SqsEndpoint);
         var handler = new StreamsJobEnqueuerHandler(new SqsPaymentJobQueue(sqs, queueUrl), loggers.CreateLogger<StreamsJobEnqueuerHandler>());
         return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
     }
-
-    private static AmazonDynamoDBClient DynamoDb(CloudSettings settings) =>
-        settings.DynamoDbEndpoint is { } endpoint
-            ? new AmazonDynamoDBClient(new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString() })
-            : new AmazonDynamoDBClient();
 }
