@@ -17,6 +17,7 @@ internal static class EmbeddedServices
             DataDirectory = settings.DataDirectory,
             RampFailureRate = settings.RampFailureRate,
             RampSeed = settings.RampSeed,
+            ReclaimLeasesOnStart = settings.OwnsDataDirectory,
         });
     }
 }

@@ -26,8 +26,15 @@ internal static class ServeCommand
 
     private static async Task<int> Run(ServeSettings settings, CancellationToken cancellationToken)
     {
+        using var owned = DataDirectoryLock.TryAcquire(Path.GetFullPath(settings.DataDirectory));
+        if (owned is null)
+        {
+            await Console.Error.WriteLineAsync($"{Path.GetFullPath(settings.DataDirectory)} is in use by another `serve`; one process per data directory.");
+            return 3;
+        }
+
         var keys = ResolveKeys(settings);
-        await using var app = PaymentsHost.Build(settings, keys);
+        await using var app = PaymentsHost.Build(settings with { OwnsDataDirectory = true }, keys);
         await app.RunAsync(cancellationToken);
         return 0;
     }

@@ -10,4 +10,10 @@ public sealed record ServeSettings(string Urls, string DataDirectory, string? Co
 
     /// <summary>Seed for the mock ramps' faults and latencies (`--ramp-seed`); random when null.</summary>
     public int? RampSeed { get; init; }
+
+    /// <summary>
+    /// True when this process holds <see cref="DataDirectoryLock"/>: any job still leased in jobs.db was leased by a
+    /// process that died, so it is handed back at start instead of waiting out its visibility timeout.
+    /// </summary>
+    public bool OwnsDataDirectory { get; init; }
 }

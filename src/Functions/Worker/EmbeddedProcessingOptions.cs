@@ -15,4 +15,10 @@ public sealed record EmbeddedProcessingOptions
     public int? RampSeed { get; init; }
 
     public WorkerOptions Worker { get; init; } = new();
+
+    /// <summary>
+    /// Hand jobs leased by a previous, dead process back to the queue at start. Only safe when this process is the
+    /// sole user of the data directory (`serve` holds a lock for that); otherwise a live worker's lease would be stolen.
+    /// </summary>
+    public bool ReclaimLeasesOnStart { get; init; }
 }

@@ -1,11 +1,22 @@
+using Payments.Functions.Jobs.Embedded;
+
 namespace Payments.Functions.Worker;
 
 /// <summary>
 /// Runs the embedded worker's receive loops (<see cref="EmbeddedProcessingOptions.Concurrency"/> jobs in flight) and
 /// the dead-letter reaper that fails payments whose job the queue gave up on.
 /// </summary>
-public sealed class EmbeddedWorkerService(PaymentJobPump pump, DeadLetterReaper reaper, EmbeddedProcessingOptions options) : BackgroundService
+public sealed class EmbeddedWorkerService(
+    PaymentJobPump pump, DeadLetterReaper reaper, SqlitePaymentJobQueue queue, EmbeddedProcessingOptions options, ILogger<EmbeddedWorkerService> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(pump.Run(options.Concurrency, stoppingToken), reaper.Run(stoppingToken));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.ReclaimLeasesOnStart)
+        {
+            var reclaimed = await queue.ReclaimLeases(stoppingToken).ConfigureAwait(false);
+            WorkerLog.LeasesReclaimed(logger, reclaimed);
+        }
+
+        await Task.WhenAll(pump.Run(options.Concurrency, stoppingToken), reaper.Run(stoppingToken)).ConfigureAwait(false);
+    }
 }

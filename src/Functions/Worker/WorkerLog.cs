@@ -31,4 +31,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "The job queue failed; the receive loop retries")]
     public static partial void QueueFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Handed {Jobs} jobs leased by a previous process back to the queue")]
+    public static partial void LeasesReclaimed(ILogger logger, int jobs);
 }

@@ -48,6 +48,38 @@ public sealed class SqlitePaymentJobQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Lease_of_a_dead_process_is_reclaimed_at_start_and_redelivered_at_once_with_its_receive_counted()
+    {
+        Guid leased;
+        await using (var dead = Open())
+        {
+            await dead.Enqueue(new PaymentJob(Guid.NewGuid()), CancellationToken.None);
+            leased = PaymentJob.TryParse((await dead.Receive(TimeSpan.Zero, CancellationToken.None))!.Body, out _)!.PaymentId;
+        }
+
+        await using var next = Open();
+        Assert.Null(await next.Receive(TimeSpan.Zero, CancellationToken.None));
+
+        Assert.Equal(1, await next.ReclaimLeases(CancellationToken.None));
+        var again = await next.Receive(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.NotNull(again);
+        Assert.Equal(leased, PaymentJob.TryParse(again.Body, out _)!.PaymentId);
+        Assert.Equal(2, again.ReceiveCount);
+    }
+
+    [Fact]
+    public async Task Reclaiming_leaves_visible_and_completed_jobs_alone()
+    {
+        await using var queue = Open();
+        await queue.Enqueue(new PaymentJob(Guid.NewGuid()), CancellationToken.None);
+
+        Assert.Equal(0, await queue.ReclaimLeases(CancellationToken.None));
+        var receipt = await queue.Receive(TimeSpan.Zero, CancellationToken.None);
+        Assert.Equal(1, receipt!.ReceiveCount);
+    }
+
+    [Fact]
     public async Task Completed_job_is_never_delivered_again()
     {
         await using var queue = Open();

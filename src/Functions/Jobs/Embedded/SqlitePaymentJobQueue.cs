@@ -63,6 +63,24 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IAsync
     public static SqlitePaymentJobQueue Open(string path, TimeProvider time, EmbeddedQueueOptions options) =>
         new(EmbeddedSqlite.Open(path, Schema), time, options);
 
+    /// <summary>
+    /// Makes every leased job visible now, keeping its receive count (the dead process's delivery counted).
+    /// For a process that owns the file exclusively and starts up: all leases then belong to the dead.
+    /// </summary>
+    public async Task<int> ReclaimLeases(CancellationToken cancellationToken)
+    {
+        var reclaimed = await Locked(async () =>
+        {
+            await using var release = Command(
+                null,
+                "UPDATE jobs SET visible_at = $now, receipt_handle = NULL WHERE receipt_handle IS NOT NULL AND visible_at > $now",
+                ("$now", Millis(_time.GetUtcNow())));
+            return await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        _changed.Notify();
+        return reclaimed;
+    }
+
     public async Task Enqueue(PaymentJob job, CancellationToken cancellationToken)
     {
         await Locked(async () =>
