@@ -56,13 +56,9 @@ public sealed class ServeCrashTests : IDisposable
     public async Task Second_serve_on_the_same_data_directory_is_refused()
     {
         await using var first = await ServeProcess.Start(_dataDirectory, Keys);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "payments.dll"), "serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--data-dir", _dataDirectory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PAYMENTS_API_KEYS"] = Keys;
+        var start = ServeProcess.Serve(_dataDirectory, Keys, LoopbackPort.Free());
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
         using var second = Process.Start(start)!;
         var error = await second.StandardError.ReadToEndAsync();
         await second.WaitForExitAsync();
@@ -141,12 +137,9 @@ public sealed class ServeCrashTests : IDisposable
 
     private async Task<int> Verify()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "payments.dll"), "verify", "--data-dir", _dataDirectory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ServeProcess.Payments("verify", "--data-dir", _dataDirectory);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         using var verify = Process.Start(start)!;
         await verify.StandardOutput.ReadToEndAsync();
         await verify.WaitForExitAsync();
