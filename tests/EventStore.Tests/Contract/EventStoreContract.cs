@@ -1,5 +1,6 @@
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
+using Payments.TestServices;
 
 namespace Payments.EventStore.Tests.Contract;
 

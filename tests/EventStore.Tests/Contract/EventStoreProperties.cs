@@ -1,8 +1,9 @@
 using System.Text.Json;
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
+using Payments.TestServices;
 
 namespace Payments.EventStore.Tests.Contract;
 

@@ -3,6 +3,7 @@ using Payments.EventStore.Contract;
 using Payments.EventStore.DynamoDb;
 using Payments.EventStore.Integrity;
 using Payments.EventStore.Tests.Contract;
+using Payments.TestServices;
 
 namespace Payments.EventStore.Tests.DynamoDb;
 

@@ -4,6 +4,7 @@ using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
 using Payments.EventStore.Sqlite;
 using Payments.EventStore.Tests.Contract;
+using Payments.TestServices;
 
 namespace Payments.EventStore.Tests.Sqlite;
 

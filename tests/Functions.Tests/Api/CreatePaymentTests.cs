@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Payments.TestServices;
 
 namespace Payments.Functions.Tests.Api;
 
@@ -95,16 +96,12 @@ public sealed class CreatePaymentTests(ApiHostFixture host) : IClassFixture<ApiH
         using var client = host.Client();
         var key = ApiRequests.NewKey();
         var before = host.EventCount;
-        var gun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var posts = Enumerable.Range(0, 100).Select(_ => Task.Run(async () =>
+        var results = await StartingGun.Race(100, async _ =>
         {
-            await gun.Task;
             using var response = await client.SendAsync(ApiRequests.Post(ApiRequests.ValidBody, key));
             return (response.StatusCode, Id: (await ApiRequests.Json(response)).GetProperty("payment_id").GetGuid());
-        })).ToArray();
-        gun.SetResult();
-        var results = await Task.WhenAll(posts);
+        });
 
         Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.Accepted));
         Assert.Equal(99, results.Count(r => r.StatusCode == HttpStatusCode.Conflict));

@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Payments.Domain.Decisions;
 using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Sqlite;
 using Payments.Functions.Cli;
 using Payments.Functions.Ledger;
+using Payments.Functions.Tests.Support;
 using Payments.Projections.Embedded;
 using Payments.Projections.ReadModel;
 using Payments.Projections.Sqlite;
@@ -13,31 +13,29 @@ namespace Payments.Functions.Tests.Cli;
 
 public sealed class ProjectionsCommandTests : IDisposable
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "payments-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    private string DataDir => _directory.Path;
+
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Rebuild_command_recomputes_the_same_table_the_incremental_projector_built()
     {
         List<Guid> ids;
         List<PaymentRecord?> incremental;
-        await using (var store = SqliteEventStore.Open(Path.Combine(_dataDir, DataDirectory.EventsFile), TimeProvider.System))
+        await using (var store = SqliteEventStore.Open(Path.Combine(DataDir, DataDirectory.EventsFile), TimeProvider.System))
         {
-            var model = SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(_dataDir));
+            var model = SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(DataDir));
             var projection = new EmbeddedPaymentProjection(store, model);
             ids = await WritePayments(new PaymentLedger(store, TimeProvider.System), projection);
             incremental = await Rows(model, ids);
         }
 
-        var exit = await ProjectionsCommand.Create().Parse(["rebuild", "--data-dir", _dataDir]).InvokeAsync();
+        var exit = await ProjectionsCommand.Create().Parse(["rebuild", "--data-dir", DataDir]).InvokeAsync();
 
         Assert.Equal(0, exit);
-        var rebuilt = await Rows(SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(_dataDir)), ids);
+        var rebuilt = await Rows(SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(DataDir)), ids);
         Assert.Equal(incremental, rebuilt);
         Assert.All(rebuilt, Assert.NotNull);
     }

@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Sqlite;
 using Payments.Functions.Ledger;
+using Payments.Functions.Tests.Support;
 using Payments.Projections.Embedded;
 using Payments.Projections.ReadModel;
 
@@ -12,23 +12,21 @@ namespace Payments.Functions.Tests.Projections;
 
 public sealed class EmbeddedProjectionHostingTests : IDisposable
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "payments-host-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDir, recursive: true);
-    }
+    private string DataDir => _directory.Path;
+
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Hosted_projection_keeps_the_read_model_current_as_payments_are_accepted()
     {
-        await using var store = SqliteEventStore.Open(Path.Combine(_dataDir, "events.db"), TimeProvider.System);
+        await using var store = SqliteEventStore.Open(Path.Combine(DataDir, "events.db"), TimeProvider.System);
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<IEventStore>(store);
         builder.Services.AddSingleton<IAppendNotifier>(store);
-        builder.Services.AddEmbeddedPaymentProjection(Path.Combine(_dataDir, "payments.db"));
+        builder.Services.AddEmbeddedPaymentProjection(Path.Combine(DataDir, "payments.db"));
         using var host = builder.Build();
         await host.StartAsync();
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Payments.Domain.Ramps;
 using Payments.Functions.Ramps;
 using Payments.Functions.Tests.Support;
+using Payments.TestServices;
 
 namespace Payments.Functions.Tests.Ramps;
 

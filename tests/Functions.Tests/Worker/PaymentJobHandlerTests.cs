@@ -2,8 +2,8 @@ using Payments.Domain.Decisions;
 using Payments.Domain.Ramps;
 using Payments.Domain.State;
 using Payments.EventStore.Contract;
-using Payments.Functions.Tests.Support;
 using Payments.Functions.Worker;
+using Payments.TestServices;
 using static Payments.Functions.Tests.Support.ScriptedRamps;
 
 namespace Payments.Functions.Tests.Worker;

@@ -1,6 +1,9 @@
-namespace Payments.Functions.Tests.Support;
+namespace Payments.TestServices;
 
-/// <summary>Releases racers at once without parking pool threads (a blocking Barrier starves a 2-core pool).</summary>
+/// <summary>
+/// Releases racers at once without parking thread-pool threads (a blocking Barrier with more racers
+/// than cores starves the 2-core pool and turns a race test into a queue).
+/// </summary>
 public static class StartingGun
 {
     public static async Task<T[]> Race<T>(int count, Func<int, Task<T>> racer)
