@@ -28,7 +28,7 @@ internal static class ApiLoadBenchmark
             await Drive(http, clients, TimeSpan.FromSeconds(1), cancellationToken);
             var (posts, gets, elapsed) = await Drive(http, clients, duration, cancellationToken);
             return string.Create(CultureInfo.InvariantCulture,
-                $"api clients={clients} POST /payments: {posts.Length / elapsed.TotalSeconds:F0}/s p50={P(posts, 0.50):F2} ms p95={P(posts, 0.95):F2} ms p99={P(posts, 0.99):F2} ms | GET /payments/id: p50={P(gets, 0.50):F2} ms p95={P(gets, 0.95):F2} ms");
+                $"api clients={clients} POST /payments: {posts.Length / elapsed.TotalSeconds:F0}/s p50={AppendBenchmark.Percentile(posts, 0.50):F2} ms p95={AppendBenchmark.Percentile(posts, 0.95):F2} ms p99={AppendBenchmark.Percentile(posts, 0.99):F2} ms | GET /payments/id: p50={AppendBenchmark.Percentile(gets, 0.50):F2} ms p95={AppendBenchmark.Percentile(gets, 0.95):F2} ms");
         }
         finally
         {
@@ -75,7 +75,4 @@ internal static class ApiLoadBenchmark
 
         return (posts, gets);
     }
-
-    private static double P(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

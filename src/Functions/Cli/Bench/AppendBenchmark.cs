@@ -44,6 +44,7 @@ internal static class AppendBenchmark
         return new NewEvent(encoded.Type, encoded.SchemaVersion, encoded.Data, new EventMetadata(Guid.NewGuid().ToString("N"), null, "bench"));
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    /// <summary>Nearest-rank percentile of an ascending array; 0 when nothing was measured.</summary>
+    public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

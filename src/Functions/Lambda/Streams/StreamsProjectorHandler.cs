@@ -9,8 +9,6 @@ namespace Payments.Functions.Lambda.Streams;
 /// </summary>
 public sealed class StreamsProjectorHandler(PaymentProjector projector, IPaymentProjectionStore store, ILogger<StreamsProjectorHandler>? logger = null)
 {
-    public const int MaxEventBytes = StreamsBatch.MaxEventBytes;
-
     private readonly ILogger _logger = logger ?? NullLogger<StreamsProjectorHandler>.Instance;
 
     public async Task<StreamsBatchResponse> Handle(string eventJson, CancellationToken cancellationToken)
@@ -23,8 +21,6 @@ public sealed class StreamsProjectorHandler(PaymentProjector projector, IPayment
         StreamsLog.BatchDone(_logger, records, tally.Applied, tally.Duplicates, tally.Healed, ignored, response.BatchItemFailures.Count);
         return response;
     }
-
-    public static string Serialize(StreamsBatchResponse response) => StreamsBatch.Serialize(response);
 
     private sealed class Tally
     {

@@ -124,7 +124,7 @@ public sealed class StreamsProjectorHandlerTests
     [Fact]
     public async Task Oversized_event_is_refused_before_parsing()
     {
-        var json = "{\"Records\":[],\"pad\":\"" + new string('x', StreamsProjectorHandler.MaxEventBytes) + "\"}";
+        var json = "{\"Records\":[],\"pad\":\"" + new string('x', StreamsBatch.MaxEventBytes) + "\"}";
 
         await Assert.ThrowsAsync<ArgumentException>(() => _handler.Handle(json, CancellationToken.None));
     }
@@ -145,7 +145,7 @@ public sealed class StreamsProjectorHandlerTests
     [Fact]
     public void Response_uses_lambdas_partial_batch_names()
     {
-        var json = StreamsProjectorHandler.Serialize(new StreamsBatchResponse { BatchItemFailures = [new StreamsBatchItemFailure("42")] });
+        var json = StreamsBatch.Serialize(new StreamsBatchResponse { BatchItemFailures = [new StreamsBatchItemFailure("42")] });
 
         Assert.Equal("{\"batchItemFailures\":[{\"itemIdentifier\":\"42\"}]}", json);
     }
