@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Payments.Functions.Cli;
-using Payments.Functions.Cli.Bench;
 using Payments.Functions.Hosting;
 using Payments.Functions.Lambda.Runtime;
 
@@ -9,7 +8,6 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     ServeCommand.Create(),
     DemoCommand.Create(),
     VerifyCommand.Create(),
-    BenchCommand.Create(),
     ProjectionsCommand.Create(),
     LambdaCommand.Create(),
 };

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Domain.Ramps;
-using Payments.Functions.Jobs.Embedded;
+using Payments.Embedded.Jobs;
 
 namespace Payments.EndToEnd.Tests;
 

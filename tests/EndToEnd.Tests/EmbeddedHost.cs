@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Hosting;
-using Payments.Functions.Ramps;
+using Payments.Embedded.Ramps;
 
 namespace Payments.EndToEnd.Tests;
 

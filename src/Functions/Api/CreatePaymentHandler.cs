@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Payments.Functions.Ledger;
+using Payments.Application.Ledger;
 
 namespace Payments.Functions.Api;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Payments.Domain.State;
-using Payments.Functions.Ledger;
+using Payments.Application.Ledger;
 
 namespace Payments.Functions.Api;
 

@@ -4,7 +4,7 @@ using Payments.Domain.Events;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
 using Payments.Functions.Api.Contracts;
-using Payments.Functions.Ledger;
+using Payments.Application.Ledger;
 
 namespace Payments.Functions.Api;
 

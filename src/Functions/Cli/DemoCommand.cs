@@ -1,10 +1,11 @@
+using Payments.Embedded;
 using System.CommandLine;
 using Payments.Domain.Decisions;
 using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
-using Payments.EventStore.Sqlite;
-using Payments.Functions.Ledger;
+using Payments.Embedded.EventStore;
+using Payments.Application.Ledger;
 
 namespace Payments.Functions.Cli;
 
@@ -24,7 +25,7 @@ internal static class DemoCommand
 
     private static async Task<int> Run(string dataDir, CancellationToken cancellationToken)
     {
-        await using var store = SqliteEventStore.Open(DataDirectory.EventsPath(dataDir), TimeProvider.System);
+        await using var store = SqliteEventStore.Open(new DataDirectoryLayout(dataDir).Events, TimeProvider.System);
         var ledger = new PaymentLedger(store, TimeProvider.System);
         var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, "demo");
         PaymentRequestValidator.Validate(new PaymentRequest(250.00m, "EUR", "DE89370400440532013000", "MX-CLABE-032180000118359719"), out var request);
@@ -37,7 +38,7 @@ internal static class DemoCommand
         var final = await ledger.Execute(id, new PaymentCommand.CompleteOffRamp("offramp-demo-1", 4_590.00m, 17m), metadata, cancellationToken);
 
         var history = await store.ReadStream(StreamId.For(id), 1, cancellationToken);
-        Console.WriteLine($"payment {id} is {final.State.Status} ({history.Count} events in {DataDirectory.EventsPath(dataDir)})");
+        Console.WriteLine($"payment {id} is {final.State.Status} ({history.Count} events in {new DataDirectoryLayout(dataDir).Events})");
         foreach (var e in history)
         {
             Console.WriteLine($"  v{e.Version} @{e.Position} {e.Type,-26} {e.Hash[..16]}…");

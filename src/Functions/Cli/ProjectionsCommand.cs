@@ -1,11 +1,11 @@
+using Payments.Embedded;
 using System.CommandLine;
 using System.Diagnostics;
-using Payments.EventStore.DynamoDb;
-using Payments.EventStore.Sqlite;
-using Payments.Functions.Cloud;
-using Payments.Projections.DynamoDb;
-using Payments.Projections.Embedded;
-using Payments.Projections.Sqlite;
+using Payments.Aws.EventStore;
+using Payments.Embedded.EventStore;
+using Payments.Aws;
+using Payments.Aws.Projections;
+using Payments.Embedded.Projections;
 
 namespace Payments.Functions.Cli;
 
@@ -30,9 +30,6 @@ internal static class ProjectionsCommand
         return new Command("projections", "Read models derived from the event log") { rebuild };
     }
 
-    /// <summary>Where the embedded payments read model lives: next to the event log, in its own file.</summary>
-    public static string ReadModelPath(string dataDir) => Path.Combine(Path.GetFullPath(dataDir), SqlitePaymentReadModel.DefaultFileName);
-
     private static async Task<int> RebuildDynamoDb(Uri? endpoint, string tablePrefix, string readModelTable, CancellationToken cancellationToken)
     {
         using var client = CloudClients.DynamoDb(endpoint);
@@ -46,12 +43,12 @@ internal static class ProjectionsCommand
 
     private static async Task<int> Rebuild(string dataDir, CancellationToken cancellationToken)
     {
-        await using var store = SqliteEventStore.Open(DataDirectory.EventsPath(dataDir), TimeProvider.System);
-        var model = SqlitePaymentReadModel.Open(ReadModelPath(dataDir));
+        await using var store = SqliteEventStore.Open(new DataDirectoryLayout(dataDir).Events, TimeProvider.System);
+        var model = SqlitePaymentReadModel.Open(new DataDirectoryLayout(dataDir).ReadModel);
         var started = Stopwatch.GetTimestamp();
         var applied = await new EmbeddedPaymentProjection(store, model).Rebuild(cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        Console.WriteLine($"rebuilt {ReadModelPath(dataDir)} from {applied} events in {elapsed.TotalSeconds:F2} s (checkpoint {await model.Checkpoint(cancellationToken)})");
+        Console.WriteLine($"rebuilt {new DataDirectoryLayout(dataDir).ReadModel} from {applied} events in {elapsed.TotalSeconds:F2} s (checkpoint {await model.Checkpoint(cancellationToken)})");
         return 0;
     }
 }

@@ -1,7 +1,8 @@
+using Payments.Embedded;
 using System.CommandLine;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
-using Payments.EventStore.Sqlite;
+using Payments.Embedded.EventStore;
 
 namespace Payments.Functions.Cli;
 
@@ -18,7 +19,7 @@ internal static class VerifyCommand
 
     private static async Task<int> Run(string dataDir, CancellationToken cancellationToken)
     {
-        await using var store = SqliteEventStore.Open(DataDirectory.EventsPath(dataDir), TimeProvider.System);
+        await using var store = SqliteEventStore.Open(new DataDirectoryLayout(dataDir).Events, TimeProvider.System);
         var streams = await EventLogStreams.All(store, cancellationToken);
         var broken = 0;
         long events = 0;

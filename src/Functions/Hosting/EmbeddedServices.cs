@@ -1,6 +1,4 @@
-using Payments.Functions.Cli;
-using Payments.Functions.Worker;
-using Payments.Projections.Embedded;
+using Payments.Embedded;
 
 namespace Payments.Functions.Hosting;
 
@@ -11,7 +9,7 @@ internal static class EmbeddedServices
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
-        services.AddEmbeddedPaymentProjection(ProjectionsCommand.ReadModelPath(settings.DataDirectory));
+        services.AddEmbeddedPaymentProjection(new DataDirectoryLayout(settings.DataDirectory).ReadModel);
         services.AddEmbeddedPaymentProcessing(new EmbeddedProcessingOptions
         {
             DataDirectory = settings.DataDirectory,

@@ -8,4 +8,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "No PAYMENTS_API_KEYS configured: created a development API key for client '{ClientId}'; only its hash is stored in {KeyFile}")]
     public static partial void DevKeyCreated(ILogger logger, string clientId, string keyFile);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Handed {Jobs} jobs leased by a previous process back to the queue")]
+    public static partial void LeasesReclaimed(ILogger logger, int jobs);
 }

@@ -1,12 +1,12 @@
+using Payments.Embedded;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Payments.EventStore.Contract;
-using Payments.EventStore.Sqlite;
+using Payments.Embedded.EventStore;
 using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
-using Payments.Functions.Cli;
-using Payments.Functions.Ledger;
+using Payments.Application.Ledger;
 
 namespace Payments.Functions.Hosting;
 
@@ -36,7 +36,7 @@ public static class PaymentsHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<ApiKeyEndpointFilter>();
-        builder.Services.AddSingleton(sp => SqliteEventStore.Open(DataDirectory.EventsPath(settings.DataDirectory), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => SqliteEventStore.Open(new DataDirectoryLayout(settings.DataDirectory).Events, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
         builder.Services.AddSingleton<IAppendNotifier>(sp => sp.GetRequiredService<SqliteEventStore>());
         builder.Services.AddSingleton<PaymentLedger>();

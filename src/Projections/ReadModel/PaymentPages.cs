@@ -1,7 +1,7 @@
 namespace Payments.Projections.ReadModel;
 
 /// <summary>Cuts one extra fetched row into "there is a next page" for every read model alike.</summary>
-internal static class PaymentPages
+public static class PaymentPages
 {
     public static PaymentPage Of(IReadOnlyList<PaymentRecord> fetched, int limit) =>
         fetched.Count > limit

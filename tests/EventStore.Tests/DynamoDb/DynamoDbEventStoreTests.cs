@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Payments.EventStore.Contract;
-using Payments.EventStore.DynamoDb;
+using Payments.Aws.EventStore;
 using Payments.EventStore.Integrity;
 using Payments.EventStore.Tests.Contract;
 using Payments.TestServices;

@@ -1,5 +1,5 @@
 using Payments.EventStore.Contract;
-using Payments.EventStore.DynamoDb;
+using Payments.Aws.EventStore;
 using Payments.EventStore.Tests.Contract;
 using Payments.TestServices;
 

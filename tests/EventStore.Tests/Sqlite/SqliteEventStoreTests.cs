@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
-using Payments.EventStore.Sqlite;
+using Payments.Embedded.EventStore;
 using Payments.EventStore.Tests.Contract;
 using Payments.TestServices;
 

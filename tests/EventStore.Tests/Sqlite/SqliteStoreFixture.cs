@@ -1,5 +1,5 @@
 using Payments.EventStore.Contract;
-using Payments.EventStore.Sqlite;
+using Payments.Embedded.EventStore;
 using Payments.EventStore.Tests.Contract;
 
 namespace Payments.EventStore.Tests.Sqlite;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Payments.EventStore.Contract;
-using Payments.EventStore.Sqlite;
+using Payments.Embedded.EventStore;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Hosting;
 using Payments.Projections.ReadModel;

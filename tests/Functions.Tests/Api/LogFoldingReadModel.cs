@@ -1,6 +1,6 @@
 using Payments.Domain.State;
 using Payments.EventStore.Contract;
-using Payments.Functions.Ledger;
+using Payments.Application.Ledger;
 using Payments.Projections.ReadModel;
 
 namespace Payments.Functions.Tests.Api;

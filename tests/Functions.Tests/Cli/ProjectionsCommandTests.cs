@@ -1,13 +1,13 @@
+using Payments.Embedded;
 using Payments.Domain.Decisions;
 using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
-using Payments.EventStore.Sqlite;
+using Payments.Embedded.EventStore;
 using Payments.Functions.Cli;
-using Payments.Functions.Ledger;
-using Payments.Functions.Tests.Support;
-using Payments.Projections.Embedded;
+using Payments.Application.Ledger;
+using Payments.TestServices;
+using Payments.Embedded.Projections;
 using Payments.Projections.ReadModel;
-using Payments.Projections.Sqlite;
 
 namespace Payments.Functions.Tests.Cli;
 
@@ -24,9 +24,9 @@ public sealed class ProjectionsCommandTests : IDisposable
     {
         List<Guid> ids;
         List<PaymentRecord?> incremental;
-        await using (var store = SqliteEventStore.Open(Path.Combine(DataDir, DataDirectory.EventsFile), TimeProvider.System))
+        await using (var store = SqliteEventStore.Open(new DataDirectoryLayout(DataDir).Events, TimeProvider.System))
         {
-            var model = SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(DataDir));
+            var model = SqlitePaymentReadModel.Open(new DataDirectoryLayout(DataDir).ReadModel);
             var projection = new EmbeddedPaymentProjection(store, model);
             ids = await WritePayments(new PaymentLedger(store, TimeProvider.System), projection);
             incremental = await Rows(model, ids);
@@ -35,7 +35,7 @@ public sealed class ProjectionsCommandTests : IDisposable
         var exit = await ProjectionsCommand.Create().Parse(["rebuild", "--data-dir", DataDir]).InvokeAsync();
 
         Assert.Equal(0, exit);
-        var rebuilt = await Rows(SqlitePaymentReadModel.Open(ProjectionsCommand.ReadModelPath(DataDir)), ids);
+        var rebuilt = await Rows(SqlitePaymentReadModel.Open(new DataDirectoryLayout(DataDir).ReadModel), ids);
         Assert.Equal(incremental, rebuilt);
         Assert.All(rebuilt, Assert.NotNull);
     }

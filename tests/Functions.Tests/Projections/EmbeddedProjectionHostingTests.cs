@@ -1,11 +1,11 @@
+using Payments.Functions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
-using Payments.EventStore.Sqlite;
-using Payments.Functions.Ledger;
-using Payments.Functions.Tests.Support;
-using Payments.Projections.Embedded;
+using Payments.Embedded.EventStore;
+using Payments.Application.Ledger;
+using Payments.TestServices;
 using Payments.Projections.ReadModel;
 
 namespace Payments.Functions.Tests.Projections;

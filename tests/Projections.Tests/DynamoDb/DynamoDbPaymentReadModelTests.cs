@@ -1,5 +1,5 @@
 using Payments.Domain.State;
-using Payments.Projections.DynamoDb;
+using Payments.Aws.Projections;
 using Payments.Projections.ReadModel;
 using Payments.Projections.Tests.Sqlite;
 using Payments.Projections.Tests.Support;

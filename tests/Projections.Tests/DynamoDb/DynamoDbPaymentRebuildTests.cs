@@ -1,8 +1,8 @@
 using FsCheck.Fluent;
 using Payments.Domain.State;
 using Payments.EventStore.Contract;
-using Payments.EventStore.DynamoDb;
-using Payments.Projections.DynamoDb;
+using Payments.Aws.EventStore;
+using Payments.Aws.Projections;
 using Payments.Projections.Projector;
 using Payments.Projections.ReadModel;
 using Payments.Projections.Tests.Support;

@@ -1,4 +1,4 @@
-using Payments.Projections.DynamoDb;
+using Payments.Aws.Projections;
 using Payments.TestServices;
 
 namespace Payments.Projections.Tests.DynamoDb;

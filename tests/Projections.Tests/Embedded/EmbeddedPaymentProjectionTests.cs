@@ -1,10 +1,9 @@
 using Payments.Domain.Decisions;
 using Payments.Domain.State;
 using Payments.EventStore.Contract;
-using Payments.EventStore.Sqlite;
-using Payments.Projections.Embedded;
+using Payments.Embedded.EventStore;
+using Payments.Embedded.Projections;
 using Payments.Projections.ReadModel;
-using Payments.Projections.Sqlite;
 using Payments.Projections.Tests.Support;
 
 namespace Payments.Projections.Tests.Embedded;

@@ -1,6 +1,6 @@
 using Payments.Domain.State;
 using Payments.Projections.ReadModel;
-using Payments.Projections.Sqlite;
+using Payments.Embedded.Projections;
 using Payments.Projections.Tests.Support;
 
 namespace Payments.Projections.Tests.Sqlite;

@@ -1,8 +1,8 @@
-using Payments.EventStore.DynamoDb;
-using Payments.Functions.Cloud;
-using Payments.Functions.Jobs.Sqs;
-using Payments.Functions.Lambda.Streams;
-using Payments.Projections.DynamoDb;
+using Payments.Aws.EventStore;
+using Payments.Aws;
+using Payments.Aws.Sqs;
+using Payments.Aws.Streams;
+using Payments.Aws.Projections;
 using Payments.Projections.Projector;
 
 namespace Payments.Functions.Lambda.Runtime;

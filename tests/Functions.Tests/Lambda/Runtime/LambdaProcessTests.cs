@@ -3,9 +3,8 @@ using System.Text.Json;
 using Payments.Domain.Decisions;
 using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
-using Payments.Functions.Ledger;
-using Payments.Functions.Tests.Lambda.Streams;
-using Payments.Projections.DynamoDb;
+using Payments.Application.Ledger;
+using Payments.Aws.Projections;
 using Payments.Projections.ReadModel;
 using Payments.TestServices;
 

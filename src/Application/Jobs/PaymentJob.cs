@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Payments.Application.Jobs;
+
+/// <summary>"Process this payment": the whole job message. The payment's state lives in its event stream, not in the job.</summary>
+public sealed record PaymentJob([property: JsonPropertyName("payment_id")] Guid PaymentId)
+{
+    /// <summary>SQS's own message limit; anything bigger is not one of our jobs.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public string ToJson() => JsonSerializer.Serialize(this, PaymentJobJsonContext.Default.PaymentJob);
+
+    /// <summary>Reads a job body; null with a <paramref name="problem"/> for anything that is not a well-formed job.</summary>
+    public static PaymentJob? TryParse(string? body, out string problem)
+    {
+        problem = "";
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            problem = "empty job body";
+            return null;
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(body) > MaxBodyBytes)
+        {
+            problem = $"job body larger than {MaxBodyBytes} bytes";
+            return null;
+        }
+
+        try
+        {
+            var job = JsonSerializer.Deserialize(body, PaymentJobJsonContext.Default.PaymentJob);
+            if (job is null || job.PaymentId == Guid.Empty)
+            {
+                problem = "job body has no payment_id";
+                return null;
+            }
+
+            return job;
+        }
+        catch (JsonException e)
+        {
+            problem = $"job body is not a payment job: {e.Message}";
+            return null;
+        }
+    }
+}

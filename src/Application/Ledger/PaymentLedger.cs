@@ -1,0 +1,80 @@
+using Payments.Domain.Decisions;
+using Payments.Domain.Events;
+using Payments.Domain.Requests;
+using Payments.Domain.Serialization;
+using Payments.Domain.State;
+using Payments.EventStore.Contract;
+
+namespace Payments.Application.Ledger;
+
+/// <summary>
+/// The application service between callers and the event store: load a payment by folding its
+/// stream, decide, append with the expected version. Every writer (API, worker) goes through it.
+/// </summary>
+public sealed class PaymentLedger(IEventStore store, TimeProvider time)
+{
+    private readonly PaymentIdSequence _ids = new();
+
+    public IEventStore Store => store;
+
+    /// <summary>Idempotency keys are scoped per client: two clients may use the same key.</summary>
+    public static string ScopedKey(string clientId, IdempotencyKey key) => $"{clientId}/{key.Value}";
+
+    public async Task<RequestOutcome> Request(
+        string clientId, IdempotencyKey key, ValidPaymentRequest request, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var paymentId = _ids.Next(now);
+        var command = new PaymentCommand.RequestPayment(paymentId, clientId, key, request);
+        var decision = PaymentDecider.Decide(command, Payment.Initial, now);
+        var fingerprint = request.Fingerprint();
+        var result = await store.Append(
+            StreamId.For(paymentId),
+            ExpectedVersion.NoStream,
+            Encode(decision.Events, metadata),
+            new UniqueKeyClaim(ScopedKey(clientId, key), fingerprint),
+            cancellationToken).ConfigureAwait(false);
+
+        return result switch
+        {
+            AppendResult.Appended => new RequestOutcome.Accepted(PaymentFold.Replay(decision.Events)),
+            AppendResult.UniqueKeyTaken taken => new RequestOutcome.KeyAlreadyUsed(
+                Guid.Parse(taken.OwnerStream.Value), string.Equals(taken.OwnerFingerprint, fingerprint, StringComparison.Ordinal)),
+            _ => throw new InvalidOperationException($"Unexpected append result {result}"),
+        };
+    }
+
+    /// <summary>The payment folded from its full history; <see cref="PaymentStatus.None"/> when it does not exist.</summary>
+    public async Task<Payment> Load(Guid paymentId, CancellationToken cancellationToken)
+    {
+        var events = await store.ReadStream(StreamId.For(paymentId), 1, cancellationToken).ConfigureAwait(false);
+        return PaymentFold.Replay(events.Select(Decode));
+    }
+
+    /// <summary>
+    /// Loads, decides and appends. A concurrent writer surfaces as <see cref="WrongExpectedVersionException"/>:
+    /// the caller reloads and decides again, so two workers can never both advance a payment.
+    /// </summary>
+    public async Task<CommandOutcome> Execute(Guid paymentId, PaymentCommand command, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var state = await Load(paymentId, cancellationToken).ConfigureAwait(false);
+        var decision = PaymentDecider.Decide(command, state, time.GetUtcNow());
+        if (!decision.IsAccepted)
+        {
+            return new CommandOutcome(state, decision.Rejection);
+        }
+
+        await store.Append(StreamId.For(paymentId), ExpectedVersion.At(state.Version), Encode(decision.Events, metadata), null, cancellationToken)
+            .ConfigureAwait(false);
+        return new CommandOutcome(decision.Events.Aggregate(state, PaymentFold.Evolve), null);
+    }
+
+    public static PaymentEvent Decode(StoredEvent stored) => PaymentEventCodec.Decode(stored.Type, stored.SchemaVersion, stored.Data);
+
+    private static List<NewEvent> Encode(IReadOnlyList<PaymentEvent> events, EventMetadata metadata) =>
+        events.Select(e =>
+        {
+            var encoded = PaymentEventCodec.Encode(e);
+            return new NewEvent(encoded.Type, encoded.SchemaVersion, encoded.Data, metadata);
+        }).ToList();
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Payments.Projections.Projector;
+using Payments.Projections.ReadModel;
+
+namespace Payments.Aws.Projections;
+
+/// <summary>
+/// The cloud payments read model. Every write is conditional on the stored version, so a late,
+/// duplicated or replayed Streams record can never put an older state over a newer one.
+/// </summary>
+public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tableName) : IPaymentReadModel, IPaymentProjectionStore
+{
+    public string TableName => tableName;
+
+    public async Task<PaymentRecord?> Find(Guid paymentId, CancellationToken cancellationToken)
+    {
+        var response = await client.GetItemAsync(
+            new GetItemRequest { TableName = tableName, ConsistentRead = true, Key = Key(paymentId) },
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? DynamoDbPaymentItem.ToRecord(item) : null;
+    }
+
+    public Task<PaymentRecord?> Load(Guid paymentId, CancellationToken cancellationToken) => Find(paymentId, cancellationToken);
+
+    public async Task<bool> Save(PaymentRecord record, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var request = new PutItemRequest
+        {
+            TableName = tableName,
+            Item = DynamoDbPaymentItem.From(record),
+            ConditionExpression = expectedVersion == 0 ? "attribute_not_exists(#id)" : "#v = :expected",
+            ExpressionAttributeNames = expectedVersion == 0 ? new() { ["#id"] = DynamoDbPaymentItem.PaymentId } : new() { ["#v"] = DynamoDbPaymentItem.Version },
+        };
+        if (expectedVersion != 0)
+        {
+            request.ExpressionAttributeValues = new() { [":expected"] = new AttributeValue { N = expectedVersion.ToString(CultureInfo.InvariantCulture) } };
+        }
+
+        try
+        {
+            await client.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Rebuild's write: the fold of the log replaces the row whatever version it claims, so a corrupt row is repaired too.</summary>
+    public Task Overwrite(PaymentRecord record, CancellationToken cancellationToken) =>
+        client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = DynamoDbPaymentItem.From(record) }, cancellationToken);
+
+    public Task Delete(Guid paymentId, CancellationToken cancellationToken) =>
+        client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(paymentId) }, cancellationToken);
+
+    /// <summary>Every payment id with a row, by a keys-only scan; used by rebuild to drop rows the log does not back.</summary>
+    public async Task<IReadOnlyList<Guid>> AllPaymentIds(CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await client.ScanAsync(
+                new ScanRequest
+                {
+                    TableName = tableName,
+                    ProjectionExpression = "#id",
+                    ExpressionAttributeNames = new() { ["#id"] = DynamoDbPaymentItem.PaymentId },
+                    ExclusiveStartKey = start,
+                },
+                cancellationToken).ConfigureAwait(false);
+            ids.AddRange((response.Items ?? []).Select(i => Guid.Parse(i[DynamoDbPaymentItem.PaymentId].S)));
+            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Newest first through the by_client index. DynamoDB applies Limit before the status filter,
+    /// so pages are read until enough rows pass it.
+    /// </summary>
+    public async Task<PaymentPage> List(PaymentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        var items = new List<PaymentRecord>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await client.QueryAsync(ListRequest(query, query.Limit + 1 - items.Count, start), cancellationToken).ConfigureAwait(false);
+            items.AddRange((response.Items ?? []).Select(DynamoDbPaymentItem.ToRecord));
+            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null && items.Count <= query.Limit);
+
+        return PaymentPages.Of(items.Take(query.Limit + 1).ToList(), query.Limit);
+    }
+
+    /// <summary>Which payment an idempotency key belongs to, through the spec's GSI (eventually consistent).</summary>
+    public async Task<IReadOnlyList<Guid>> FindByIdempotencyKey(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var response = await client.QueryAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = DynamoDbPaymentsSchema.ByIdempotencyKeyIndex,
+                KeyConditionExpression = "#k = :k",
+                ExpressionAttributeNames = new() { ["#k"] = DynamoDbPaymentItem.IdempotencyKey },
+                ExpressionAttributeValues = new() { [":k"] = new AttributeValue { S = idempotencyKey } },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return (response.Items ?? []).Select(i => Guid.Parse(i[DynamoDbPaymentItem.PaymentId].S)).ToList();
+    }
+
+    private QueryRequest ListRequest(PaymentQuery query, int limit, Dictionary<string, AttributeValue>? start)
+    {
+        var names = new Dictionary<string, string> { ["#c"] = DynamoDbPaymentItem.ClientId };
+        var values = new Dictionary<string, AttributeValue> { [":c"] = new() { S = query.ClientId } };
+        var condition = "#c = :c";
+        if (query.After is { } after)
+        {
+            names["#id"] = DynamoDbPaymentItem.PaymentId;
+            values[":after"] = new AttributeValue { S = DynamoDbPaymentItem.Id(after) };
+            condition += " AND #id < :after";
+        }
+
+        var request = new QueryRequest
+        {
+            TableName = tableName,
+            IndexName = DynamoDbPaymentsSchema.ByClientIndex,
+            KeyConditionExpression = condition,
+            ScanIndexForward = false,
+            Limit = limit,
+            ExclusiveStartKey = start,
+        };
+        if (query.Status is { } status)
+        {
+            names["#s"] = DynamoDbPaymentItem.Status;
+            values[":s"] = new AttributeValue { S = DynamoDbPaymentItem.StatusText(status) };
+            request.FilterExpression = "#s = :s";
+        }
+
+        request.ExpressionAttributeNames = names;
+        request.ExpressionAttributeValues = values;
+        return request;
+    }
+
+    private static Dictionary<string, AttributeValue> Key(Guid paymentId) =>
+        new() { [DynamoDbPaymentItem.PaymentId] = new AttributeValue { S = DynamoDbPaymentItem.Id(paymentId) } };
+}

@@ -1,0 +1,49 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Payments.Aws.Projections;
+
+/// <summary>
+/// The cloud `payments` table: payment_id key, GSI by_idempotency_key (the spec's), GSI by_client
+/// (client_id, payment_id) for a client's newest-first listing. PITR is not a CreateTable option;
+/// the cloud program turns it on (<see cref="PointInTimeRecovery"/>) and SSE is requested here.
+/// </summary>
+public static class DynamoDbPaymentsSchema
+{
+    public const string DefaultTableName = "payments";
+    public const string ByIdempotencyKeyIndex = "by_idempotency_key";
+    public const string ByClientIndex = "by_client";
+    public const bool PointInTimeRecovery = true;
+
+    public static CreateTableRequest PaymentsTable(string name) => new()
+    {
+        TableName = name,
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        AttributeDefinitions =
+        [
+            new AttributeDefinition(DynamoDbPaymentItem.PaymentId, ScalarAttributeType.S),
+            new AttributeDefinition(DynamoDbPaymentItem.IdempotencyKey, ScalarAttributeType.S),
+            new AttributeDefinition(DynamoDbPaymentItem.ClientId, ScalarAttributeType.S),
+        ],
+        KeySchema = [new KeySchemaElement(DynamoDbPaymentItem.PaymentId, KeyType.HASH)],
+        GlobalSecondaryIndexes =
+        [
+            new GlobalSecondaryIndex
+            {
+                IndexName = ByIdempotencyKeyIndex,
+                KeySchema = [new KeySchemaElement(DynamoDbPaymentItem.IdempotencyKey, KeyType.HASH)],
+                Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+            },
+            new GlobalSecondaryIndex
+            {
+                IndexName = ByClientIndex,
+                KeySchema = [new KeySchemaElement(DynamoDbPaymentItem.ClientId, KeyType.HASH), new KeySchemaElement(DynamoDbPaymentItem.PaymentId, KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            },
+        ],
+        SSESpecification = new SSESpecification { Enabled = true },
+    };
+
+    public static Task EnsureCreated(IAmazonDynamoDB client, string name, CancellationToken cancellationToken) =>
+        EventStore.DynamoDbTables.EnsureCreated(client, PaymentsTable(name), cancellationToken);
+}

@@ -1,0 +1,66 @@
+using Payments.Application.Jobs;
+using System.Globalization;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+
+namespace Payments.Aws.Sqs;
+
+/// <summary>
+/// The payment queue on SQS. Dead-lettering is the queue's RedrivePolicy, so <see cref="Abandon"/> only makes the
+/// message visible again; SQS moves it to the DLQ instead of delivering it a fourth time.
+/// </summary>
+public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPaymentJobQueue
+{
+    private const string ReceiveCountAttribute = "ApproximateReceiveCount";
+
+    /// <summary>SQS refuses a visibility timeout above 12 hours.</summary>
+    private const int LongestVisibilitySeconds = 12 * 60 * 60;
+
+    /// <summary>SQS caps a long poll at 20 s.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(PaymentQueueSpec.ReceiveWaitSeconds);
+
+    public int MaxReceives => PaymentQueueSpec.MaxReceiveCount;
+
+    public async Task Enqueue(PaymentJob job, CancellationToken cancellationToken) =>
+        await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = job.ToJson() }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var response = await sqs.ReceiveMessageAsync(
+            new ReceiveMessageRequest
+            {
+                QueueUrl = queueUrl,
+                MaxNumberOfMessages = PaymentQueueSpec.BatchSize,
+                WaitTimeSeconds = (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 0, LongestWait.TotalSeconds),
+                MessageSystemAttributeNames = [ReceiveCountAttribute],
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var message = response.Messages?.FirstOrDefault();
+        return message is null ? null : new JobReceipt(message.MessageId, message.ReceiptHandle, message.Body ?? "", ReceiveCount(message));
+    }
+
+    public async Task Complete(JobReceipt receipt, CancellationToken cancellationToken) =>
+        await sqs.DeleteMessageAsync(new DeleteMessageRequest { QueueUrl = queueUrl, ReceiptHandle = receipt.ReceiptHandle }, cancellationToken).ConfigureAwait(false);
+
+    public Task Abandon(JobReceipt receipt, TimeSpan delay, CancellationToken cancellationToken) => ChangeVisibility(receipt, delay, cancellationToken);
+
+    public Task ExtendVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) => ChangeVisibility(receipt, timeout, cancellationToken);
+
+    private async Task ChangeVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await sqs.ChangeMessageVisibilityAsync(
+            new ChangeMessageVisibilityRequest
+            {
+                QueueUrl = queueUrl,
+                ReceiptHandle = receipt.ReceiptHandle,
+                VisibilityTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 0, LongestVisibilitySeconds),
+            },
+            cancellationToken).ConfigureAwait(false);
+
+    private static int ReceiveCount(Message message) =>
+        message.Attributes is { } attributes
+        && attributes.TryGetValue(ReceiveCountAttribute, out var text)
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : 1;
+}

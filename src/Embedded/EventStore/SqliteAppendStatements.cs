@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using Payments.EventStore.Contract;
+using Payments.EventStore.Integrity;
+using Payments.EventStore.Serialization;
+
+namespace Payments.Embedded.EventStore;
+
+/// <summary>The writer connection's prepared statements and the rules of one append inside a transaction.</summary>
+internal sealed class SqliteAppendStatements : IDisposable
+{
+    private readonly SqliteCommand _head;
+    private readonly SqliteCommand _findKey;
+    private readonly SqliteCommand _reserveKey;
+    private readonly SqliteCommand _insert;
+
+    public SqliteAppendStatements(SqliteConnection connection)
+    {
+        _head = Prepare(connection, "SELECT version, hash FROM events WHERE stream_id = $stream ORDER BY version DESC LIMIT 1", "$stream");
+        _findKey = Prepare(connection, "SELECT stream_id, fingerprint FROM unique_keys WHERE key = $key", "$key");
+        _reserveKey = Prepare(
+            connection,
+            "INSERT INTO unique_keys (key, stream_id, fingerprint, reserved_at) VALUES ($key, $stream, $fingerprint, $at)",
+            "$key", "$stream", "$fingerprint", "$at");
+        _insert = Prepare(
+            connection,
+            """
+            INSERT INTO events (stream_id, version, type, schema_version, occurred_at, data, metadata, hash)
+            VALUES ($stream, $version, $type, $schema, $at, $data, $metadata, $hash)
+            RETURNING position
+            """,
+            "$stream", "$version", "$type", "$schema", "$at", "$data", "$metadata", "$hash");
+    }
+
+    public void Enlist(SqliteTransaction transaction)
+    {
+        _head.Transaction = transaction;
+        _findKey.Transaction = transaction;
+        _reserveKey.Transaction = transaction;
+        _insert.Transaction = transaction;
+    }
+
+    /// <summary>Writes one append or returns why not; never leaves a partial write (the caller wraps it in a savepoint).</summary>
+    public AppendResult Write(PendingAppend append, DateTimeOffset now)
+    {
+        var (version, previousHash) = Head(append.Stream);
+        if (version != append.Expected.Value)
+        {
+            throw new WrongExpectedVersionException(append.Stream, append.Expected, version);
+        }
+
+        if (append.Claim is { } claim)
+        {
+            var owner = FindKeyOwner(claim.Key);
+            if (owner is not null)
+            {
+                return owner;
+            }
+
+            Run(_reserveKey, claim.Key, append.Stream.Value, claim.Fingerprint, EventHashChain.FormatTime(now));
+        }
+
+        long position = 0;
+        foreach (var e in append.Events)
+        {
+            version++;
+            var hash = EventHashChain.Compute(previousHash, append.Stream, version, e.Type, e.SchemaVersion, now, e.Data, e.Metadata);
+            position = (long)Run(_insert, append.Stream.Value, version, e.Type, e.SchemaVersion, EventHashChain.FormatTime(now), e.Data, MetadataJson.Serialize(e.Metadata), hash)!;
+            previousHash = hash;
+        }
+
+        return new AppendResult.Appended(version, position);
+    }
+
+    private AppendResult.UniqueKeyTaken? FindKeyOwner(string key)
+    {
+        _findKey.Parameters[0].Value = key;
+        using var reader = _findKey.ExecuteReader();
+        return reader.Read() ? new AppendResult.UniqueKeyTaken(key, new StreamId(reader.GetString(0)), reader.GetString(1)) : null;
+    }
+
+    public void Dispose()
+    {
+        _head.Dispose();
+        _findKey.Dispose();
+        _reserveKey.Dispose();
+        _insert.Dispose();
+    }
+
+    private (long Version, string Hash) Head(StreamId stream)
+    {
+        _head.Parameters[0].Value = stream.Value;
+        using var reader = _head.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, EventHashChain.Genesis);
+    }
+
+    private static object? Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return command.ExecuteScalar();
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+}

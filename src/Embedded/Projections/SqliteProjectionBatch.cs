@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+using Payments.Projections.Projector;
+using Payments.Projections.ReadModel;
+
+namespace Payments.Embedded.Projections;
+
+/// <summary>
+/// One write transaction on the read model: the rows of a page of events and the checkpoint after
+/// it commit together, so a crash can never leave rows ahead of (or behind) the checkpoint.
+/// Begun IMMEDIATE so a second writer (a rebuild in another process) waits instead of interleaving.
+/// </summary>
+public sealed class SqliteProjectionBatch : IPaymentProjectionStore, IAsyncDisposable
+{
+    private const string Upsert = $"""
+        INSERT INTO payments ({SqlitePaymentsSchema.Columns})
+        VALUES ($payment_id, $client_id, $idempotency_key, $amount, $currency, $source_account, $destination_account, $status,
+                $on_ramp_tx_id, $stablecoin_amount, $off_ramp_tx_id, $payout_amount, $error_message, $created_at, $updated_at, $processed_at, $version)
+        ON CONFLICT (payment_id) DO UPDATE SET
+            status = excluded.status, on_ramp_tx_id = excluded.on_ramp_tx_id, stablecoin_amount = excluded.stablecoin_amount,
+            off_ramp_tx_id = excluded.off_ramp_tx_id, payout_amount = excluded.payout_amount, error_message = excluded.error_message,
+            updated_at = excluded.updated_at, processed_at = excluded.processed_at, version = excluded.version
+        WHERE payments.version = $expected
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly string _checkpointName;
+
+    private SqliteProjectionBatch(SqliteConnection connection, SqliteTransaction transaction, string checkpointName, long checkpoint)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _checkpointName = checkpointName;
+        Checkpoint = checkpoint;
+    }
+
+    /// <summary>The global position the read model has applied up to, read inside this transaction.</summary>
+    public long Checkpoint { get; }
+
+    internal static SqliteProjectionBatch Begin(string connectionString, string checkpointName)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        SqlitePaymentsSchema.ConfigureWriter(connection);
+        var transaction = connection.BeginTransaction(deferred: false);
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT position FROM projection_checkpoints WHERE name = $name";
+        read.Parameters.AddWithValue("$name", checkpointName);
+        var checkpoint = read.ExecuteScalar() is long position ? position : 0;
+        return new SqliteProjectionBatch(connection, transaction, checkpointName, checkpoint);
+    }
+
+    public async Task<PaymentRecord?> Load(Guid paymentId, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"SELECT {SqlitePaymentsSchema.Columns} FROM payments WHERE payment_id = $id");
+        command.Parameters.AddWithValue("$id", SqlitePaymentRows.Id(paymentId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqlitePaymentRows.Read(reader) : null;
+    }
+
+    public async Task<bool> Save(PaymentRecord record, long expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var command = Command(Upsert);
+        SqlitePaymentRows.Bind(command, record);
+        command.Parameters.AddWithValue("$expected", expectedVersion);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Deletes every row and the checkpoint: the first step of a rebuild, committed with what follows.</summary>
+    public async Task Clear(CancellationToken cancellationToken)
+    {
+        await using var command = Command("DELETE FROM payments; DELETE FROM projection_checkpoints WHERE name = $name;");
+        command.Parameters.AddWithValue("$name", _checkpointName);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task Commit(long position, CancellationToken cancellationToken)
+    {
+        await using (var command = Command("INSERT INTO projection_checkpoints (name, position) VALUES ($name, $position) ON CONFLICT (name) DO UPDATE SET position = excluded.position"))
+        {
+            command.Parameters.AddWithValue("$name", _checkpointName);
+            command.Parameters.AddWithValue("$position", position);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}

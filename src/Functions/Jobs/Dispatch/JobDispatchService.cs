@@ -1,7 +1,0 @@
-namespace Payments.Functions.Jobs.Dispatch;
-
-/// <summary>Runs the log-driven job dispatcher for the lifetime of the embedded host.</summary>
-public sealed class JobDispatchService(PaymentJobDispatcher dispatcher) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => dispatcher.Run(stoppingToken);
-}

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Payments.Functions.Jobs;
-
-[JsonSerializable(typeof(PaymentJob))]
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-internal sealed partial class PaymentJobJsonContext : JsonSerializerContext;

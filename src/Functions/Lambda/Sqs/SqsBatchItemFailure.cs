@@ -1,5 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Payments.Functions.Lambda.Sqs;
-
-public sealed record SqsBatchItemFailure([property: JsonPropertyName("itemIdentifier")] string ItemIdentifier);

@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Payments.Functions.Lambda.Sqs;
-
-/// <summary>Partial batch response: only the listed messages stay in the queue; the rest are deleted.</summary>
-public sealed record SqsBatchResponse([property: JsonPropertyName("batchItemFailures")] IReadOnlyList<SqsBatchItemFailure> BatchItemFailures);

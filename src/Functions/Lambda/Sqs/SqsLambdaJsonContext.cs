@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Payments.Functions.Lambda.Sqs;
-
-[JsonSerializable(typeof(SqsEvent))]
-[JsonSerializable(typeof(SqsBatchResponse))]
-internal sealed partial class SqsLambdaJsonContext : JsonSerializerContext;

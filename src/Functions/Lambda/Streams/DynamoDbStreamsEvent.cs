@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Payments.Functions.Lambda.Streams;
-
-/// <summary>The Lambda event for a DynamoDB Streams trigger: a batch of records from one shard, in order.</summary>
-public sealed record DynamoDbStreamsEvent
-{
-    [JsonPropertyName("Records")] public IReadOnlyList<DynamoDbStreamRecord>? Records { get; init; }
-}

@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Payments.Functions.Lambda.Streams;
-
-/// <summary>One failed record, named by its stream SequenceNumber.</summary>
-public sealed record StreamsBatchItemFailure([property: JsonPropertyName("itemIdentifier")] string ItemIdentifier);

@@ -1,0 +1,106 @@
+using Payments.Application.Jobs;
+using Payments.Aws.Sqs;
+using Payments.TestServices;
+
+namespace Payments.Aws.Tests.Sqs;
+
+/// <summary>The SQS adapter against a real SQS protocol implementation (fauxqs) on loopback.</summary>
+public sealed class SqsPaymentJobQueueTests(Fauxqs fauxqs) : IClassFixture<Fauxqs>
+{
+    /// <summary>Short enough to wait out in a test; the spec's 300 s is checked in <see cref="PaymentQueueSettingsTests"/>.</summary>
+    private static readonly Dictionary<string, string> ShortVisibility = new(StringComparer.Ordinal)
+    {
+        ["VisibilityTimeout"] = "1",
+        ["ReceiveMessageWaitTimeSeconds"] = "0",
+    };
+
+    [Fact]
+    public async Task Sent_job_is_received_with_its_receive_count_and_deleted_on_complete()
+    {
+        using var sqs = fauxqs.Client();
+        var queues = await SqsPaymentQueues.Ensure(sqs, UniqueName(), null, CancellationToken.None);
+        var queue = new SqsPaymentJobQueue(sqs, queues.QueueUrl);
+        var id = Guid.NewGuid();
+
+        await queue.Enqueue(new PaymentJob(id), CancellationToken.None);
+        var receipt = await queue.Receive(TimeSpan.FromSeconds(1), CancellationToken.None);
+        await queue.Complete(receipt!, CancellationToken.None);
+
+        Assert.Equal(id, PaymentJob.TryParse(receipt!.Body, out _)!.PaymentId);
+        Assert.Equal(1, receipt.ReceiveCount);
+        Assert.Null(await queue.Receive(TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal("0", (await Attributes(sqs, queues.QueueUrl))["ApproximateNumberOfMessagesNotVisible"]);
+    }
+
+    [Fact]
+    public async Task Queue_is_created_with_the_spec_settings_and_redrive_to_its_dead_letter_queue()
+    {
+        using var sqs = fauxqs.Client();
+        var queues = await SqsPaymentQueues.Ensure(sqs, UniqueName(), null, CancellationToken.None);
+
+        var attributes = await Attributes(sqs, queues.QueueUrl);
+        var dlqArn = (await Attributes(sqs, queues.DeadLetterQueueUrl))["QueueArn"];
+
+        Assert.Equal("300", attributes["VisibilityTimeout"]);
+        Assert.Equal("1209600", attributes["MessageRetentionPeriod"]);
+        Assert.Equal("20", attributes["ReceiveMessageWaitTimeSeconds"]);
+        Assert.Contains(dlqArn, attributes["RedrivePolicy"], StringComparison.Ordinal);
+        Assert.Contains("\"maxReceiveCount\":3", attributes["RedrivePolicy"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_not_deleted_is_redelivered_after_the_visibility_timeout_with_a_higher_receive_count()
+    {
+        using var sqs = fauxqs.Client();
+        var queues = await SqsPaymentQueues.Ensure(sqs, UniqueName(), ShortVisibility, CancellationToken.None);
+        var queue = new SqsPaymentJobQueue(sqs, queues.QueueUrl);
+        await queue.Enqueue(new PaymentJob(Guid.NewGuid()), CancellationToken.None);
+
+        var first = await queue.Receive(TimeSpan.Zero, CancellationToken.None);
+        var again = await ReceiveEventually(queue);
+
+        Assert.Equal(first!.MessageId, again.MessageId);
+        Assert.Equal(2, again.ReceiveCount);
+    }
+
+    [Fact]
+    public async Task Job_received_three_times_without_delete_lands_in_the_dead_letter_queue()
+    {
+        using var sqs = fauxqs.Client();
+        var queues = await SqsPaymentQueues.Ensure(sqs, UniqueName(), ShortVisibility, CancellationToken.None);
+        var queue = new SqsPaymentJobQueue(sqs, queues.QueueUrl);
+        var id = Guid.NewGuid();
+        await queue.Enqueue(new PaymentJob(id), CancellationToken.None);
+
+        for (var receive = 1; receive <= 3; receive++)
+        {
+            var receipt = await ReceiveEventually(queue);
+            Assert.Equal(receive, receipt.ReceiveCount);
+            await queue.Abandon(receipt, TimeSpan.Zero, CancellationToken.None);
+        }
+
+        Assert.Null(await queue.Receive(TimeSpan.FromSeconds(1), CancellationToken.None));
+        var deadLetters = new SqsPaymentJobQueue(sqs, queues.DeadLetterQueueUrl);
+        var dead = await ReceiveEventually(deadLetters);
+        Assert.Equal(id, PaymentJob.TryParse(dead.Body, out _)!.PaymentId);
+    }
+
+    /// <summary>Long-polls until a delivery arrives; bounded so a broken emulator fails instead of hanging.</summary>
+    private static async Task<JobReceipt> ReceiveEventually(SqsPaymentJobQueue queue)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (await queue.Receive(TimeSpan.FromSeconds(1), CancellationToken.None) is { } receipt)
+            {
+                return receipt;
+            }
+        }
+
+        throw new TimeoutException("No delivery within 20 long polls.");
+    }
+
+    private static async Task<Dictionary<string, string>> Attributes(Amazon.SQS.IAmazonSQS sqs, string url) =>
+        (await sqs.GetQueueAttributesAsync(new Amazon.SQS.Model.GetQueueAttributesRequest { QueueUrl = url, AttributeNames = ["All"] })).Attributes;
+
+    private static string UniqueName() => "payments-" + Guid.NewGuid().ToString("N")[..12];
+}
