@@ -19,7 +19,7 @@ internal static class ApiLoadBenchmark
     public static async Task<string> Run(int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "payments-api-bench-" + Guid.NewGuid().ToString("N"));
-        var app = PaymentsHost.Build(new ServeSettings("http://127.0.0.1:0", directory, null), ApiKeyRing.FromConfiguration("bench:" + Key));
+        var app = PaymentsHost.Build(new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = directory }, ApiKeyRing.FromConfiguration("bench:" + Key));
         try
         {
             await app.StartAsync(cancellationToken);

@@ -4,6 +4,10 @@ using Payments.Aws.EventStore;
 using Payments.Embedded.EventStore;
 using Payments.Aws.Projections;
 using Payments.Embedded.Projections;
+using Microsoft.Extensions.Logging.Abstractions;
+using Payments.Application.Consumers;
+using Payments.Embedded;
+using Payments.Embedded.Consumers;
 using Payments.Projections.Projector;
 
 namespace Payments.Bench;
@@ -104,10 +108,14 @@ internal static class BenchCommand
             {
                 await using var store = SqliteEventStore.Open(Path.Combine(directory, "events.db"), TimeProvider.System);
                 await ProjectorBenchmark.Seed(store, payments, cancellationToken);
-                var model = SqlitePaymentReadModel.Open(Path.Combine(directory, SqlitePaymentReadModel.DefaultFileName));
+                var files = new DataDirectoryLayout(directory);
+                var model = SqlitePaymentReadModel.Open(files.ReadModel);
+                await using var checkpoints = SqliteConsumerStore.Open(files.ReadModel, TimeProvider.System);
+                var projection = new EventLogSubscription(
+                    new PaymentProjectionConsumer(new PaymentProjector(store), model), store, checkpoints, checkpoints, PaymentProjectionConsumer.Policy, TimeProvider.System, NullLogger.Instance);
                 var started = Stopwatch.GetTimestamp();
-                var applied = await new EmbeddedPaymentProjection(store, model).CatchUp(cancellationToken);
-                Console.WriteLine(ProjectorBenchmark.Describe("sqlite", applied, applied / Stopwatch.GetElapsedTime(started).TotalSeconds) + "  (embedded tailer, 500 events per transaction)");
+                var applied = await projection.CatchUp(cancellationToken);
+                Console.WriteLine(ProjectorBenchmark.Describe("sqlite", applied, applied / Stopwatch.GetElapsedTime(started).TotalSeconds) + $"  (projection consumer, {projection.PageSize} events per page)");
             }
 
             if (backends.DynamoDbUrl is { } url)

@@ -1,5 +1,4 @@
 using Payments.Functions.Hosting;
-using Payments.Embedded;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -12,7 +11,7 @@ using Payments.Embedded.Ramps;
 namespace Payments.Bench;
 
 /// <summary>
-/// `bench worker`: accepts N payments on a fresh embedded store and measures how fast the embedded dispatcher and
+/// `worker`: accepts N payments on a fresh embedded store and measures how fast the embedded dispatcher and
 /// worker drive them all to a terminal state through the mock ramps (100–300 ms per leg).
 /// </summary>
 internal static class WorkerBenchmark
@@ -28,12 +27,11 @@ internal static class WorkerBenchmark
         var command = new Command("worker", "Payments/second through the embedded dispatcher, worker and mock ramps") { payments, concurrency, failureRate, seed };
         command.SetAction(async (parse, ct) =>
         {
-            var defaults = new EmbeddedProcessingOptions { DataDirectory = "" };
-            var options = defaults with
+            var defaults = new ServeOptions();
+            var options = new ServeOptions
             {
-                Concurrency = parse.GetValue(concurrency) ?? defaults.Concurrency,
-                RampFailureRate = parse.GetValue(failureRate),
-                RampSeed = parse.GetValue(seed),
+                Worker = defaults.Worker with { Concurrency = parse.GetValue(concurrency) ?? defaults.Worker.Concurrency },
+                Ramps = defaults.Ramps with { FailureRate = parse.GetValue(failureRate), Seed = parse.GetValue(seed) },
             };
             Console.WriteLine(await Run(parse.GetValue(payments), options, ct));
             return 0;
@@ -41,13 +39,13 @@ internal static class WorkerBenchmark
         return command;
     }
 
-    public static async Task<string> Run(int count, EmbeddedProcessingOptions template, CancellationToken cancellationToken)
+    public static async Task<string> Run(int count, ServeOptions options, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "payments-bench-worker-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var options = template with { DataDirectory = directory };
-            await using var provider = Compose(options);
+            options.DataDirectory = directory;
+            await using var provider = new ServiceCollection().AddEmbeddedColumn(options, reclaimLeasesOnStart: false).BuildServiceProvider();
             var hosted = provider.GetServices<IHostedService>().ToList();
             foreach (var service in hosted)
             {
@@ -68,7 +66,7 @@ internal static class WorkerBenchmark
             return string.Create(
                 CultureInfo.InvariantCulture,
                 $"worker: {count} payments in {elapsed.TotalSeconds:F2} s = {count / elapsed.TotalSeconds:F1} payments/s " +
-                $"(concurrency {options.Concurrency}, ramp failure rate {options.RampFailureRate:P0}; completed {completed}, failed {failed}, " +
+                $"(concurrency {options.Worker.Concurrency}, ramp failure rate {options.Ramps.FailureRate:P0}; completed {completed}, failed {failed}, " +
                 $"ramp keys {usage.Count}, duplicate ramp executions {usage.Count(u => u.Executions > 1)})");
         }
         finally
@@ -76,17 +74,6 @@ internal static class WorkerBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static ServiceProvider Compose(EmbeddedProcessingOptions options)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => SqliteEventStore.Open(new DataDirectoryLayout(options.DataDirectory).Events, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.AddSingleton<IAppendNotifier>(sp => sp.GetRequiredService<SqliteEventStore>());
-        services.AddEmbeddedPaymentProcessing(options);
-        return services.BuildServiceProvider();
     }
 
     private static async Task Request(PaymentLedger ledger, int index, CancellationToken cancellationToken)

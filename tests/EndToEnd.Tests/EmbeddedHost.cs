@@ -36,7 +36,7 @@ internal sealed class EmbeddedHost : IAsyncDisposable
         double rampFailureRate, int? rampSeed = null, string? dataDirectory = null, Action<IServiceCollection, string>? overrides = null)
     {
         dataDirectory ??= NewDataDirectory();
-        var settings = new ServeSettings("http://127.0.0.1:0", dataDirectory, null) { RampFailureRate = rampFailureRate, RampSeed = rampSeed };
+        var settings = new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = dataDirectory, Ramps = new MockRampOptions { FailureRate = rampFailureRate, Seed = rampSeed } };
         var app = PaymentsHost.Build(settings, ApiKeyRing.FromConfiguration($"e2e:{ApiKey}"), services => overrides?.Invoke(services, dataDirectory));
         await app.StartAsync();
         return new EmbeddedHost(dataDirectory, app);

@@ -1,13 +1,11 @@
 namespace Payments.Application.Jobs;
 
 /// <summary>
-/// Where the log-driven dispatcher turns events into jobs. <see cref="Dispatch"/> stores the jobs and the new
-/// checkpoint atomically and ignores payments already dispatched, so a crash or retry never loses or doubles a job.
+/// Where the job dispatch puts new jobs. <see cref="Dispatch"/> may see the same payment again (a page re-delivered
+/// after a crash): the embedded queue ignores payments already dispatched; SQS may deliver twice, which the worker
+/// absorbs (a job only advances a payment from where its events say it stands).
 /// </summary>
 public interface IJobOutbox
 {
-    /// <summary>Global log position of the last event already turned into jobs; 0 before the first.</summary>
-    Task<long> LoadCheckpoint(CancellationToken cancellationToken);
-
-    Task Dispatch(IReadOnlyList<PaymentJob> jobs, long checkpoint, CancellationToken cancellationToken);
+    Task Dispatch(IReadOnlyList<PaymentJob> jobs, CancellationToken cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class PaymentJobHandler
     private readonly IOffRampProvider _offRamp;
     private readonly WorkerOptions _options;
     private readonly ILogger _logger;
-    private readonly RampRetry _retry;
+    private readonly RampCalls _ramps;
 
     public PaymentJobHandler(
         PaymentLedger ledger, IOnRampProvider onRamp, IOffRampProvider offRamp, WorkerOptions options, TimeProvider time, ILogger<PaymentJobHandler> logger)
@@ -35,7 +35,7 @@ public sealed class PaymentJobHandler
         _offRamp = offRamp;
         _options = options;
         _logger = logger;
-        _retry = new RampRetry(options, time, logger);
+        _ramps = new RampCalls(options, time, logger);
     }
 
     public async Task<JobDisposition> Handle(JobReceipt receipt, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public sealed class PaymentJobHandler
     private async Task<PaymentCommand> OnRamp(Payment state, CancellationToken cancellationToken)
     {
         var request = new OnRampRequest(RampRequestKey.For(state.PaymentId, RampLeg.OnRamp), state.Amount, state.Currency, state.SourceAccount);
-        var result = await _retry.Run(request.Key, RampLeg.OnRamp, ct => _onRamp.Convert(request, ct), cancellationToken).ConfigureAwait(false);
+        var result = await _ramps.Run(request.Key, RampLeg.OnRamp, ct => _onRamp.Convert(request, ct), cancellationToken).ConfigureAwait(false);
         return result switch
         {
             RampResult.Settled settled => new PaymentCommand.CompleteOnRamp(settled.TransactionId, settled.Amount, settled.Rate),
@@ -146,7 +146,7 @@ public sealed class PaymentJobHandler
     {
         var stablecoin = state.StablecoinAmount ?? throw new InvalidOperationException($"Payment {state.PaymentId} on-ramped without a stablecoin amount.");
         var request = new OffRampRequest(RampRequestKey.For(state.PaymentId, RampLeg.OffRamp), stablecoin, state.Currency, state.DestinationAccount);
-        var result = await _retry.Run(request.Key, RampLeg.OffRamp, ct => _offRamp.Payout(request, ct), cancellationToken).ConfigureAwait(false);
+        var result = await _ramps.Run(request.Key, RampLeg.OffRamp, ct => _offRamp.Payout(request, ct), cancellationToken).ConfigureAwait(false);
         return result switch
         {
             RampResult.Settled settled => new PaymentCommand.CompleteOffRamp(settled.TransactionId, settled.Amount, settled.Rate),

@@ -10,7 +10,7 @@ namespace Payments.Aws.Projections;
 /// The cloud payments read model. Every write is conditional on the stored version, so a late,
 /// duplicated or replayed Streams record can never put an older state over a newer one.
 /// </summary>
-public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tableName) : IPaymentReadModel, IPaymentProjectionStore
+public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tableName) : IPaymentReadModel, IPaymentProjectionStore, IPaymentProjectionWriter
 {
     public string TableName => tableName;
 
@@ -23,6 +23,9 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
     }
 
     public Task<PaymentRecord?> Load(Guid paymentId, CancellationToken cancellationToken) => Find(paymentId, cancellationToken);
+
+    /// <summary>Every row is its own conditional write, durable when it returns.</summary>
+    public Task<IPaymentProjectionBatch> Begin(CancellationToken cancellationToken) => Task.FromResult<IPaymentProjectionBatch>(new UnbatchedProjection(this));
 
     public async Task<bool> Save(PaymentRecord record, long expectedVersion, CancellationToken cancellationToken)
     {

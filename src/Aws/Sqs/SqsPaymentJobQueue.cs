@@ -9,7 +9,7 @@ namespace Payments.Aws.Sqs;
 /// The payment queue on SQS. Dead-lettering is the queue's RedrivePolicy, so <see cref="Abandon"/> only makes the
 /// message visible again; SQS moves it to the DLQ instead of delivering it a fourth time.
 /// </summary>
-public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPaymentJobQueue
+public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPaymentJobQueue, IJobOutbox
 {
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
@@ -23,6 +23,15 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPayme
 
     public async Task Enqueue(PaymentJob job, CancellationToken cancellationToken) =>
         await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = job.ToJson() }, cancellationToken).ConfigureAwait(false);
+
+    public async Task Dispatch(IReadOnlyList<PaymentJob> jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        foreach (var job in jobs)
+        {
+            await Enqueue(job, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken)
     {

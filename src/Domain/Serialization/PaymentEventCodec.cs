@@ -28,6 +28,13 @@ public static class PaymentEventCodec
 
     public static IReadOnlyCollection<string> TypeNames => ByName.Keys;
 
+    /// <summary>The stored type name of <typeparamref name="TEvent"/>, for consumers that filter before decoding.</summary>
+    public static string TypeName<TEvent>()
+        where TEvent : PaymentEvent =>
+        ByType.TryGetValue(typeof(TEvent), out var name)
+            ? name
+            : throw new InvalidOperationException($"{typeof(TEvent).FullName} has no stored type name.");
+
     public static string TypeName(PaymentEvent @event) =>
         ByType.TryGetValue(@event.GetType(), out var name)
             ? name

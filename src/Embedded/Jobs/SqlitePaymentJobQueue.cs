@@ -9,7 +9,7 @@ namespace Payments.Embedded.Jobs;
 /// pushing its visibility forward and issuing a fresh receipt handle; a job whose last receive lapsed moves to
 /// the dead-letter table instead of being delivered again. Waiting receivers sleep until a job is enqueued or
 /// released, or until the earliest hidden job becomes visible again: no polling loop.
-/// It is also the dispatcher's outbox: jobs and the log checkpoint commit in one transaction.
+/// It is also the job dispatch's outbox: a payment gets one job, however often its request is dispatched.
 /// </summary>
 public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadLetterInbox, IAsyncDisposable
 {
@@ -35,10 +35,6 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
         CREATE TABLE IF NOT EXISTS dispatched_payments (
             payment_id TEXT PRIMARY KEY,
             message_id TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS dispatch_checkpoint (
-            id       INTEGER PRIMARY KEY CHECK (id = 1),
-            position INTEGER NOT NULL
         );
         """;
 
@@ -159,14 +155,7 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
             await extend.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
-    public Task<long> LoadCheckpoint(CancellationToken cancellationToken) =>
-        Locked(async () =>
-        {
-            await using var select = Command(null, "SELECT position FROM dispatch_checkpoint WHERE id = 1");
-            return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0L;
-        }, cancellationToken);
-
-    public async Task Dispatch(IReadOnlyList<PaymentJob> jobs, long checkpoint, CancellationToken cancellationToken)
+    public async Task Dispatch(IReadOnlyList<PaymentJob> jobs, CancellationToken cancellationToken)
     {
         await Locked(async () =>
         {
@@ -186,11 +175,6 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
                 }
             }
 
-            await using var advance = Command(
-                transaction,
-                "INSERT INTO dispatch_checkpoint (id, position) VALUES (1, $position) ON CONFLICT (id) DO UPDATE SET position = excluded.position",
-                ("$position", checkpoint));
-            await advance.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         _changed.Notify();

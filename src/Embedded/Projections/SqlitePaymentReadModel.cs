@@ -1,16 +1,16 @@
 using Microsoft.Data.Sqlite;
+using Payments.Projections.Projector;
 using Payments.Projections.ReadModel;
 
 namespace Payments.Embedded.Projections;
 
 /// <summary>
 /// The embedded payments read model in its own SQLite file (WAL): queries on pooled connections,
-/// writes only through <see cref="SqliteProjectionBatch"/> from the single tailer (or a rebuild).
+/// writes only through <see cref="SqliteProjectionBatch"/> from the projection consumer (or a rebuild).
 /// </summary>
-public sealed class SqlitePaymentReadModel : IPaymentReadModel
+public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjectionWriter
 {
     public const string DefaultFileName = "payments.db";
-    public const string CheckpointName = "payments";
 
     private SqlitePaymentReadModel(string connectionString) => ConnectionString = connectionString;
 
@@ -28,16 +28,9 @@ public sealed class SqlitePaymentReadModel : IPaymentReadModel
         return new SqlitePaymentReadModel(connectionString);
     }
 
-    public SqliteProjectionBatch BeginBatch() => SqliteProjectionBatch.Begin(ConnectionString, CheckpointName);
+    public SqliteProjectionBatch BeginBatch() => SqliteProjectionBatch.Begin(ConnectionString);
 
-    public async Task<long> Checkpoint(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReader(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT position FROM projection_checkpoints WHERE name = $name";
-        command.Parameters.AddWithValue("$name", CheckpointName);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0;
-    }
+    public Task<IPaymentProjectionBatch> Begin(CancellationToken cancellationToken) => Task.FromResult<IPaymentProjectionBatch>(BeginBatch());
 
     public async Task<PaymentRecord?> Find(Guid paymentId, CancellationToken cancellationToken)
     {

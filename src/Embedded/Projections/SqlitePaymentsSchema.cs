@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Payments.Embedded.Projections;
 
 /// <summary>
-/// The embedded `payments` table (the spec's columns plus client_id and version) and the
-/// projection checkpoint, in their own file: the read model can be dropped and rebuilt without
+/// The embedded `payments` table (the spec's columns plus client_id and version), in its own file
+/// (with the projection consumer's checkpoint): the read model can be dropped and rebuilt without
 /// touching the ledger, and projector writes never queue behind the event log's writer lock.
 /// </summary>
 internal static class SqlitePaymentsSchema
@@ -34,10 +34,6 @@ internal static class SqlitePaymentsSchema
         );
         CREATE INDEX IF NOT EXISTS payments_by_client ON payments (client_id, payment_id);
         CREATE INDEX IF NOT EXISTS payments_by_idempotency_key ON payments (idempotency_key);
-        CREATE TABLE IF NOT EXISTS projection_checkpoints (
-            name     TEXT PRIMARY KEY,
-            position INTEGER NOT NULL
-        );
         """;
 
     public static void Apply(SqliteConnection connection)
@@ -47,8 +43,8 @@ internal static class SqlitePaymentsSchema
     }
 
     /// <summary>
-    /// NORMAL, not FULL: a commit lost to a power cut takes its checkpoint with it, so the tailer
-    /// simply re-applies those events from the durable log.
+    /// NORMAL, not FULL: WAL loses only a suffix of commits to a power cut, so rows lost that way
+    /// lie after the (later-committed) checkpoint and are re-applied from the durable log.
     /// </summary>
     public static void ConfigureWriter(SqliteConnection connection)
     {

@@ -5,11 +5,10 @@ using Payments.Projections.ReadModel;
 namespace Payments.Embedded.Projections;
 
 /// <summary>
-/// One write transaction on the read model: the rows of a page of events and the checkpoint after
-/// it commit together, so a crash can never leave rows ahead of (or behind) the checkpoint.
+/// One write transaction on the read model: the rows of a page of events commit together.
 /// Begun IMMEDIATE so a second writer (a rebuild in another process) waits instead of interleaving.
 /// </summary>
-public sealed class SqliteProjectionBatch : IPaymentProjectionStore, IAsyncDisposable
+public sealed class SqliteProjectionBatch : IPaymentProjectionBatch
 {
     private const string Upsert = $"""
         INSERT INTO payments ({SqlitePaymentsSchema.Columns})
@@ -24,31 +23,19 @@ public sealed class SqliteProjectionBatch : IPaymentProjectionStore, IAsyncDispo
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly string _checkpointName;
 
-    private SqliteProjectionBatch(SqliteConnection connection, SqliteTransaction transaction, string checkpointName, long checkpoint)
+    private SqliteProjectionBatch(SqliteConnection connection, SqliteTransaction transaction)
     {
         _connection = connection;
         _transaction = transaction;
-        _checkpointName = checkpointName;
-        Checkpoint = checkpoint;
     }
 
-    /// <summary>The global position the read model has applied up to, read inside this transaction.</summary>
-    public long Checkpoint { get; }
-
-    internal static SqliteProjectionBatch Begin(string connectionString, string checkpointName)
+    internal static SqliteProjectionBatch Begin(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         SqlitePaymentsSchema.ConfigureWriter(connection);
-        var transaction = connection.BeginTransaction(deferred: false);
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT position FROM projection_checkpoints WHERE name = $name";
-        read.Parameters.AddWithValue("$name", checkpointName);
-        var checkpoint = read.ExecuteScalar() is long position ? position : 0;
-        return new SqliteProjectionBatch(connection, transaction, checkpointName, checkpoint);
+        return new SqliteProjectionBatch(connection, connection.BeginTransaction(deferred: false));
     }
 
     public async Task<PaymentRecord?> Load(Guid paymentId, CancellationToken cancellationToken)
@@ -68,25 +55,14 @@ public sealed class SqliteProjectionBatch : IPaymentProjectionStore, IAsyncDispo
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Deletes every row and the checkpoint: the first step of a rebuild, committed with what follows.</summary>
+    /// <summary>Deletes every row: the first step of a rebuild.</summary>
     public async Task Clear(CancellationToken cancellationToken)
     {
-        await using var command = Command("DELETE FROM payments; DELETE FROM projection_checkpoints WHERE name = $name;");
-        command.Parameters.AddWithValue("$name", _checkpointName);
+        await using var command = Command("DELETE FROM payments;");
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task Commit(long position, CancellationToken cancellationToken)
-    {
-        await using (var command = Command("INSERT INTO projection_checkpoints (name, position) VALUES ($name, $position) ON CONFLICT (name) DO UPDATE SET position = excluded.position"))
-        {
-            command.Parameters.AddWithValue("$name", _checkpointName);
-            command.Parameters.AddWithValue("$position", position);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task Commit(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

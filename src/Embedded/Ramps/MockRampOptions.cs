@@ -1,16 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Payments.Embedded.Ramps;
 
 /// <summary>
-/// How the bundled mock providers behave. <see cref="FailureRate"/> is the chance that any one call fails
-/// transiently (nothing converted, retry allowed); a <see cref="Seed"/> makes the faults and latencies repeatable.
+/// How the bundled mock providers behave (configuration section <c>Ramps</c>). <see cref="FailureRate"/> is the chance
+/// that any one call fails transiently (nothing converted, retry allowed); a <see cref="Seed"/> makes the faults and
+/// latencies repeatable.
 /// </summary>
 public sealed record MockRampOptions
 {
+    [Range(0d, 1d, ErrorMessage = "PAYMENTS_RAMPS__FAILURERATE (--ramp-failure-rate) must be a number from 0 to 1.")]
     public double FailureRate { get; init; }
 
     public int? Seed { get; init; }
 
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "PAYMENTS_RAMPS__MINLATENCY must be a duration from 0 to 1 minute.")]
     public TimeSpan MinLatency { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "PAYMENTS_RAMPS__MAXLATENCY must be a duration from 0 to 1 minute.")]
     public TimeSpan MaxLatency { get; init; } = TimeSpan.FromMilliseconds(300);
 }

@@ -1,15 +1,18 @@
+using System.Security.Claims;
 using Payments.EventStore.Contract;
 using Payments.Functions.Api.Auth;
 
 namespace Payments.Functions.Api;
 
-/// <summary>Who is calling and under which correlation id; set by <see cref="ApiKeyEndpointFilter"/>.</summary>
+/// <summary>Who is calling (the principal <see cref="ApiKeyAuthenticationHandler"/> made) and under which correlation id.</summary>
 public static class ApiCaller
 {
     private const int MaxCorrelationLength = 128;
 
     public static ApiClient Client(HttpContext http) =>
-        http.Features.Get<ApiClient>() ?? throw new InvalidOperationException("Endpoint is missing the API key filter.");
+        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } clientId
+            ? new ApiClient(clientId)
+            : throw new InvalidOperationException("Endpoint is missing the API key authorization policy.");
 
     public static EventMetadata Metadata(HttpContext http)
     {

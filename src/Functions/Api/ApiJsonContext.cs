@@ -15,4 +15,5 @@ namespace Payments.Functions.Api;
 [JsonSerializable(typeof(PaymentHistoryResponse))]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(HealthReportResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

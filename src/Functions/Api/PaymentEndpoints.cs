@@ -10,7 +10,11 @@ public static class PaymentEndpoints
     {
         app.MapGet("/health", HealthHandler.Handle).Produces<HealthResponse>();
 
-        var payments = app.MapGroup("/payments").AddEndpointFilter<ApiKeyEndpointFilter>();
+        var payments = app.MapGroup("/payments")
+            .RequireAuthorization(ApiPolicies.Client)
+            .WithMetadata(
+                new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiProblem), ["application/problem+json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiProblem), ["application/problem+json"]));
         // No Accepts<T>() here: its content-type matcher would answer 415 without a problem body.
         payments.MapPost("", CreatePaymentHandler.Handle)
             .Produces<PaymentResponse>(StatusCodes.Status202Accepted)

@@ -32,12 +32,19 @@ public static class Problems
             "This Idempotency-Key belongs to a payment with a different body; nothing was recorded. Use a new key for a new payment.",
             PaymentId: paymentId));
 
+    public static IResult Forbidden() =>
+        Write(new ApiProblem(TypeBase + "forbidden", "Forbidden", 403, "This API key may not use this endpoint."));
+
+    /// <summary>Whatever went wrong stays in the log under the trace id; the client learns only that, never a stack trace.</summary>
+    public static IResult Unexpected() =>
+        Write(new ApiProblem(TypeBase + "internal-error", "Unexpected error", 500,
+            "The server could not complete the request. Retrying with the same Idempotency-Key is safe; quote the trace_id if it persists."));
+
     public static IResult TooLarge(int limit) =>
         Write(new ApiProblem(TypeBase + "body-too-large", "Request body too large", 413, $"The body must be at most {limit} bytes."));
 
     public static IResult UnsupportedMediaType() =>
         Write(new ApiProblem(TypeBase + "unsupported-media-type", "Unsupported media type", 415, "Send the body as Content-Type: application/json."));
 
-    private static IResult Write(ApiProblem problem) =>
-        Results.Json(problem, ApiJsonContext.Default.ApiProblem, "application/problem+json", problem.Status);
+    private static ProblemResult Write(ApiProblem problem) => new(problem);
 }

@@ -1,13 +1,17 @@
 using System.CommandLine;
+using Payments.Functions.Hosting;
 
 namespace Payments.Functions.Cli;
 
-/// <summary>The `--data-dir` option every embedded command shares: --data-dir, else PAYMENTS_DATA_DIR, else ./data.</summary>
+/// <summary>The `--data-dir` option the embedded commands share: --data-dir, else PAYMENTS_DATA_DIR, else ./data.</summary>
 internal static class DataDirectory
 {
     public static Option<string> CreateOption() => new("--data-dir")
     {
-        Description = "Directory holding the embedded SQLite files (default: $PAYMENTS_DATA_DIR or ./data)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PAYMENTS_DATA_DIR") is { Length: > 0 } fromEnv ? fromEnv : "./data",
+        Description = "Directory holding the embedded SQLite files (PAYMENTS_DATA_DIR; default ./data)",
     };
+
+    /// <summary>The directory a command works on: the option when given, else the configured one.</summary>
+    public static string Resolve(string? given) =>
+        given ?? (PaymentsConfiguration.Build([])["DATA_DIR"] is { Length: > 0 } configured ? configured : new ServeOptions().DataDirectory);
 }

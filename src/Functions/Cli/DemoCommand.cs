@@ -19,7 +19,7 @@ internal static class DemoCommand
     {
         var dataDir = DataDirectory.CreateOption();
         var command = new Command("demo", "Record, process, replay and verify one payment in the embedded store") { dataDir };
-        command.SetAction((parse, ct) => Run(parse.GetValue(dataDir)!, ct));
+        command.SetAction((parse, ct) => Run(DataDirectory.Resolve(parse.GetValue(dataDir)), ct));
         return command;
     }
 

@@ -2,6 +2,8 @@ using Payments.Embedded;
 using System.CommandLine;
 using System.Diagnostics;
 using Payments.Aws.EventStore;
+using Payments.Embedded.Consumers;
+using Payments.Projections.Projector;
 using Payments.Embedded.EventStore;
 using Payments.Aws;
 using Payments.Aws.Projections;
@@ -26,7 +28,7 @@ internal static class ProjectionsCommand
         var rebuild = new Command("rebuild", "Recompute the payments read model from the event log (no side effects are replayed)") { dataDir, backend, url, prefix, table };
         rebuild.SetAction((parse, ct) => parse.GetValue(backend) == "dynamodb"
             ? RebuildDynamoDb(parse.GetValue(url), parse.GetValue(prefix)!, parse.GetValue(table)!, ct)
-            : Rebuild(parse.GetValue(dataDir)!, ct));
+            : Rebuild(DataDirectory.Resolve(parse.GetValue(dataDir)), ct));
         return new Command("projections", "Read models derived from the event log") { rebuild };
     }
 
@@ -43,12 +45,15 @@ internal static class ProjectionsCommand
 
     private static async Task<int> Rebuild(string dataDir, CancellationToken cancellationToken)
     {
-        await using var store = SqliteEventStore.Open(new DataDirectoryLayout(dataDir).Events, TimeProvider.System);
-        var model = SqlitePaymentReadModel.Open(new DataDirectoryLayout(dataDir).ReadModel);
+        var files = new DataDirectoryLayout(dataDir);
+        await using var store = SqliteEventStore.Open(files.Events, TimeProvider.System);
+        await using var checkpoints = SqliteConsumerStore.Open(files.ReadModel, TimeProvider.System);
+        var model = SqlitePaymentReadModel.Open(files.ReadModel);
         var started = Stopwatch.GetTimestamp();
-        var applied = await new EmbeddedPaymentProjection(store, model).Rebuild(cancellationToken);
+        var applied = await SqlitePaymentRebuild.Run(store, model, checkpoints, TimeProvider.System, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        Console.WriteLine($"rebuilt {new DataDirectoryLayout(dataDir).ReadModel} from {applied} events in {elapsed.TotalSeconds:F2} s (checkpoint {await model.Checkpoint(cancellationToken)})");
+        var checkpoint = await checkpoints.Load(PaymentProjectionConsumer.ConsumerName, cancellationToken);
+        Console.WriteLine($"rebuilt {files.ReadModel} from {applied} events in {elapsed.TotalSeconds:F2} s (checkpoint {checkpoint})");
         return 0;
     }
 }

@@ -13,7 +13,7 @@ internal static class VerifyCommand
     {
         var dataDir = DataDirectory.CreateOption();
         var command = new Command("verify", "Recompute the hash chain of every payment in the embedded store; exit 1 on any break") { dataDir };
-        command.SetAction((parse, ct) => Run(parse.GetValue(dataDir)!, ct));
+        command.SetAction((parse, ct) => Run(DataDirectory.Resolve(parse.GetValue(dataDir)), ct));
         return command;
     }
 

@@ -4,15 +4,17 @@ using Payments.Embedded.Jobs;
 namespace Payments.Functions.Hosting;
 
 /// <summary>
-/// Runs the embedded worker's receive loops (<see cref="EmbeddedProcessingOptions.Concurrency"/> jobs in flight) and
-/// the dead-letter reaper that fails payments whose job the queue gave up on.
+/// Runs the embedded worker's receive loops (<see cref="WorkerOptions.Concurrency"/> jobs in flight) and the dead-letter
+/// reaper that fails payments whose job the queue gave up on. With <paramref name="reclaimLeasesOnStart"/> (this process
+/// holds the data directory's lock) jobs leased by a dead process are handed back first.
 /// </summary>
 public sealed class EmbeddedWorkerService(
-    PaymentJobPump pump, DeadLetterReaper reaper, SqlitePaymentJobQueue queue, EmbeddedProcessingOptions options, ILogger<EmbeddedWorkerService> logger) : BackgroundService
+    PaymentJobPump pump, DeadLetterReaper reaper, SqlitePaymentJobQueue queue, WorkerOptions options, bool reclaimLeasesOnStart, ILogger<EmbeddedWorkerService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.ReclaimLeasesOnStart)
+        if (reclaimLeasesOnStart)
         {
             var reclaimed = await queue.ReclaimLeases(stoppingToken).ConfigureAwait(false);
             HostLog.LeasesReclaimed(logger, reclaimed);

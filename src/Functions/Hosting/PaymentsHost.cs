@@ -1,25 +1,30 @@
-using Payments.Embedded;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Payments.EventStore.Contract;
-using Payments.Embedded.EventStore;
 using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
-using Payments.Application.Ledger;
+using Payments.Functions.Hosting.Health;
 
 namespace Payments.Functions.Hosting;
 
 /// <summary>
-/// The whole system in one process on the embedded default: the HTTP API over the SQLite event
-/// store, plus every background component registered in <see cref="EmbeddedServices"/>.
+/// The embedded host, composed top to bottom: Kestrel and logging, the HTTP API's platform pieces (authentication,
+/// authorization, problem details and the exception handler, OpenAPI, health checks), the embedded column
+/// (<see cref="EmbeddedServices"/>), then the endpoints.
 /// </summary>
 public static class PaymentsHost
 {
-    public static WebApplication Build(ServeSettings settings, ApiKeyRing keys, Action<IServiceCollection>? overrides = null)
+    public const string ReadyTag = "ready";
+
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting in <paramref name="options"/> is out of range.</exception>
+    public static WebApplication Build(ServeOptions options, ApiKeyRing keys, Action<IServiceCollection>? overrides = null, bool ownsDataDirectory = false)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        PaymentsConfiguration.Validate(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -31,33 +36,44 @@ public static class PaymentsHost
         builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(keys);
-        builder.Services.AddSingleton<ApiKeyEndpointFilter>();
-        builder.Services.AddSingleton(sp => SqliteEventStore.Open(new DataDirectoryLayout(settings.DataDirectory).Events, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
-        builder.Services.AddSingleton<IAppendNotifier>(sp => sp.GetRequiredService<SqliteEventStore>());
-        builder.Services.AddSingleton<PaymentLedger>();
-        EmbeddedServices.Add(builder.Services, settings);
-        overrides?.Invoke(builder.Services);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.Health);
+        services.AddSingleton(keys);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(ApiPolicies.Add);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+        services.AddOpenApi(ApiKeySecurityScheme.Describe);
+        services.AddHealthChecks()
+            .AddCheck<DataDirectoryWritableCheck>("data-directory", tags: [ReadyTag])
+            .AddCheck<ConsumerLagCheck>("log-consumers", tags: [ReadyTag]);
+        services.AddEmbeddedColumn(options, reclaimLeasesOnStart: ownsDataDirectory);
+        overrides?.Invoke(services);
 
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
         app.MapPaymentEndpoints();
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, settings));
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, options));
         return app;
-    }
-
-    private static void AnnounceListening(WebApplication app, ServeSettings settings)
-    {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Payments.Host");
-        var urls = string.Join(", ", ListeningAddresses(app));
-        var dataDirectory = Path.GetFullPath(settings.DataDirectory);
-        HostLog.Listening(logger, urls, dataDirectory);
     }
 
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    private static void AnnounceListening(WebApplication app, ServeOptions options)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Payments.Host");
+        var urls = string.Join(", ", ListeningAddresses(app));
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        HostLog.Listening(logger, urls, dataDirectory);
+    }
 }

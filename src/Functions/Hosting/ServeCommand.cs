@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Cli;
 
@@ -7,46 +9,76 @@ namespace Payments.Functions.Hosting;
 /// <summary>`serve`: README's first command. Runs API, projector, worker and webhooks in one process on SQLite.</summary>
 internal static class ServeCommand
 {
+    public const int InvalidSettings = 2;
+    public const int DataDirectoryInUse = 3;
+
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = "Listen address(es)", DefaultValueFactory = _ => ServeSettings.DefaultUrls };
+        var urls = new Option<string?>("--urls") { Description = $"Listen address(es) (PAYMENTS_URLS; default {ServeOptions.DefaultUrls})" };
         var dataDir = DataDirectory.CreateOption();
-        var rampFailureRate = new Option<double>("--ramp-failure-rate") { Description = "Chance (0–1) that a mock ramp call fails transiently", DefaultValueFactory = _ => 0 };
-        var rampSeed = new Option<int?>("--ramp-seed") { Description = "Seed for the mock ramps' faults and latencies" };
-        var command = new Command("serve", "Run the whole system on the embedded SQLite default") { urls, dataDir, rampFailureRate, rampSeed };
-        command.SetAction((parse, ct) => Run(
-            new ServeSettings(parse.GetValue(urls)!, parse.GetValue(dataDir)!, Environment.GetEnvironmentVariable("PAYMENTS_API_KEYS"))
-            {
-                RampFailureRate = parse.GetValue(rampFailureRate),
-                RampSeed = parse.GetValue(rampSeed),
-            },
-            ct));
+        var rampFailureRate = new Option<double?>("--ramp-failure-rate") { Description = "Chance (0–1) that a mock ramp call fails transiently (PAYMENTS_RAMPS__FAILURERATE)" };
+        var rampSeed = new Option<int?>("--ramp-seed") { Description = "Seed for the mock ramps' faults and latencies (PAYMENTS_RAMPS__SEED)" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Jobs the worker keeps in flight (PAYMENTS_WORKER__CONCURRENCY; default 32)" };
+        var command = new Command("serve", "Run the whole system on the embedded SQLite default") { urls, dataDir, rampFailureRate, rampSeed, concurrency };
+        command.SetAction((parse, ct) =>
+        {
+            var given = new Dictionary<string, string?>(StringComparer.Ordinal);
+            Set(given, "URLS", parse.GetValue(urls));
+            Set(given, "DATA_DIR", parse.GetValue(dataDir));
+            Set(given, "RAMPS:FAILURERATE", parse.GetValue(rampFailureRate)?.ToString(CultureInfo.InvariantCulture));
+            Set(given, "RAMPS:SEED", parse.GetValue(rampSeed)?.ToString(CultureInfo.InvariantCulture));
+            Set(given, "WORKER:CONCURRENCY", parse.GetValue(concurrency)?.ToString(CultureInfo.InvariantCulture));
+            return Run(given, ct);
+        });
         return command;
     }
 
-    private static async Task<int> Run(ServeSettings settings, CancellationToken cancellationToken)
+    private static async Task<int> Run(Dictionary<string, string?> commandLine, CancellationToken cancellationToken)
     {
-        using var owned = DataDirectoryLock.TryAcquire(Path.GetFullPath(settings.DataDirectory));
-        if (owned is null)
+        ServeOptions options;
+        try
         {
-            await Console.Error.WriteLineAsync($"{Path.GetFullPath(settings.DataDirectory)} is in use by another `serve`; one process per data directory.");
-            return 3;
+            options = PaymentsConfiguration.Serve(PaymentsConfiguration.Build(commandLine));
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"invalid setting: {failure}");
+            }
+
+            return InvalidSettings;
         }
 
-        var keys = ResolveKeys(settings);
-        await using var app = PaymentsHost.Build(settings with { OwnsDataDirectory = true }, keys);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        using var owned = DataDirectoryLock.TryAcquire(dataDirectory);
+        if (owned is null)
+        {
+            await Console.Error.WriteLineAsync($"{dataDirectory} is in use by another `serve`; one process per data directory.");
+            return DataDirectoryInUse;
+        }
+
+        await using var app = PaymentsHost.Build(options, ResolveKeys(options), ownsDataDirectory: true);
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
-    private static ApiKeyRing ResolveKeys(ServeSettings settings)
+    private static void Set(Dictionary<string, string?> given, string key, string? value)
     {
-        if (!string.IsNullOrWhiteSpace(settings.ConfiguredApiKeys))
+        if (value is not null)
         {
-            return ApiKeyRing.FromConfiguration(settings.ConfiguredApiKeys);
+            given[key] = value;
+        }
+    }
+
+    private static ApiKeyRing ResolveKeys(ServeOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ApiKeys))
+        {
+            return ApiKeyRing.FromConfiguration(options.ApiKeys);
         }
 
-        var ring = DevApiKeyFile.LoadOrCreate(Path.GetFullPath(settings.DataDirectory), out var created);
+        var ring = DevApiKeyFile.LoadOrCreate(Path.GetFullPath(options.DataDirectory), out var created);
         if (created is not null)
         {
             // Shown once on the terminal, never logged or stored: the file keeps only the hash.

@@ -6,7 +6,7 @@ using Payments.Projections.ReadModel;
 namespace Payments.Aws.Tests.Streams;
 
 /// <summary>A read model and an event log in memory, for handler tests that need no DynamoDB.</summary>
-internal sealed class InMemoryProjection : IPaymentProjectionStore, IEventReader
+internal sealed class InMemoryProjection : IPaymentProjectionStore, IPaymentProjectionWriter, IEventReader
 {
     private readonly ConcurrentDictionary<Guid, PaymentRecord> _rows = new();
     private readonly Dictionary<StreamId, List<StoredEvent>> _streams = [];
@@ -20,6 +20,8 @@ internal sealed class InMemoryProjection : IPaymentProjectionStore, IEventReader
             (_streams.TryGetValue(e.StreamId, out var s) ? s : _streams[e.StreamId] = []).Add(e);
         }
     }
+
+    public Task<IPaymentProjectionBatch> Begin(CancellationToken cancellationToken) => Task.FromResult<IPaymentProjectionBatch>(new UnbatchedProjection(this));
 
     public Task<PaymentRecord?> Load(Guid paymentId, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryGetValue(paymentId, out var row) ? row : null);

@@ -2,6 +2,7 @@ using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
 using Payments.Application.Jobs;
 using Payments.Aws.Sqs;
+using Payments.Application.Jobs.Dispatch;
 using Payments.Aws.Streams;
 using Payments.Application.Ledger;
 using Payments.TestServices;
@@ -33,7 +34,7 @@ public sealed class StreamsJobEnqueuerEndToEndTests(StreamsEndToEndFixture dynam
         using var sqs = fauxqs.Client();
         var queues = await SqsPaymentQueues.Ensure(sqs, "outbox-" + Guid.NewGuid().ToString("N")[..12], null, CancellationToken.None);
         var flaky = new FlakyOnce(new SqsPaymentJobQueue(sqs, queues.QueueUrl), ids[2]);
-        var handler = new StreamsJobEnqueuerHandler(flaky);
+        var handler = new StreamsConsumerHandler(new PaymentJobDispatch(flaky));
 
         var first = await handler.Handle(LambdaStreamsEvents.Json(records), CancellationToken.None);
         var retried = records.Where(r => first.BatchItemFailures.Any(f => f.ItemIdentifier == r.Dynamodb!.SequenceNumber)).ToList();
@@ -53,29 +54,19 @@ public sealed class StreamsJobEnqueuerEndToEndTests(StreamsEndToEndFixture dynam
     }
 
     /// <summary>The first send for one payment fails as if SQS were unreachable.</summary>
-    private sealed class FlakyOnce(IPaymentJobQueue inner, Guid victim) : IPaymentJobQueue
+    private sealed class FlakyOnce(IJobOutbox inner, Guid victim) : IJobOutbox
     {
         private bool _failed;
 
-        public int MaxReceives => inner.MaxReceives;
-
-        public Task Enqueue(PaymentJob job, CancellationToken cancellationToken)
+        public Task Dispatch(IReadOnlyList<PaymentJob> jobs, CancellationToken cancellationToken)
         {
-            if (job.PaymentId == victim && !_failed)
+            if (!_failed && jobs.Any(j => j.PaymentId == victim))
             {
                 _failed = true;
                 throw new HttpRequestException("SQS unreachable");
             }
 
-            return inner.Enqueue(job, cancellationToken);
+            return inner.Dispatch(jobs, cancellationToken);
         }
-
-        public Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken) => inner.Receive(wait, cancellationToken);
-
-        public Task Complete(JobReceipt receipt, CancellationToken cancellationToken) => inner.Complete(receipt, cancellationToken);
-
-        public Task Abandon(JobReceipt receipt, TimeSpan delay, CancellationToken cancellationToken) => inner.Abandon(receipt, delay, cancellationToken);
-
-        public Task ExtendVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) => inner.ExtendVisibility(receipt, timeout, cancellationToken);
     }
 }

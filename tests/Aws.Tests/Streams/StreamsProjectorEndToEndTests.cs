@@ -104,7 +104,7 @@ public sealed class StreamsProjectorEndToEndTests(StreamsEndToEndFixture fixture
         var table = DynamoDbLocal.UniquePrefix() + DynamoDbPaymentsSchema.DefaultTableName;
         await DynamoDbPaymentsSchema.EnsureCreated(fixture.Client, table, CancellationToken.None);
         var model = new DynamoDbPaymentReadModel(fixture.Client, table);
-        var handler = new StreamsProjectorHandler(new PaymentProjector(fixture.Store), model);
+        var handler = new StreamsConsumerHandler(new PaymentProjectionConsumer(new PaymentProjector(fixture.Store), model));
         foreach (var batch in batches)
         {
             var response = await handler.Handle(LambdaStreamsEvents.Json(batch), CancellationToken.None);

@@ -23,12 +23,12 @@ public sealed class StreamsProjectorHandlerTests
         new PaymentEvent.PaymentCompleted(At.AddSeconds(3)));
 
     private readonly InMemoryProjection _memory = new();
-    private readonly StreamsProjectorHandler _handler;
+    private readonly StreamsConsumerHandler _handler;
 
     public StreamsProjectorHandlerTests()
     {
         _memory.Add(History);
-        _handler = new StreamsProjectorHandler(new PaymentProjector(_memory), _memory);
+        _handler = new StreamsConsumerHandler(new PaymentProjectionConsumer(new PaymentProjector(_memory), _memory));
     }
 
     [Fact]

@@ -211,18 +211,18 @@ public sealed class SqlitePaymentJobQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task Dispatch_enqueues_one_job_per_payment_and_stores_the_checkpoint_with_it()
+    public async Task Dispatch_enqueues_one_job_per_payment_even_across_restarts()
     {
         var id = Guid.NewGuid();
         await using (var queue = Open())
         {
-            await queue.Dispatch([new PaymentJob(id)], 7, CancellationToken.None);
-            await queue.Dispatch([new PaymentJob(id)], 9, CancellationToken.None);
+            await queue.Dispatch([new PaymentJob(id)], CancellationToken.None);
+            await queue.Dispatch([new PaymentJob(id), new PaymentJob(Guid.NewGuid())], CancellationToken.None);
         }
 
         await using var reopened = Open();
-        Assert.Equal(9, await reopened.LoadCheckpoint(CancellationToken.None));
-        Assert.Equal(1, await reopened.CountPending(CancellationToken.None));
+        await reopened.Dispatch([new PaymentJob(id)], CancellationToken.None);
+        Assert.Equal(2, await reopened.CountPending(CancellationToken.None));
     }
 
     public void Dispose() => _directory.Dispose();

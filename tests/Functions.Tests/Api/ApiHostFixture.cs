@@ -29,7 +29,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new ServeSettings("http://127.0.0.1:0", _dataDirectory, null);
+        var settings = new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = _dataDirectory };
         var keys = ApiKeyRing.FromConfiguration($"client_a:{KeyA},client_b:{KeyB}");
         _app = PaymentsHost.Build(settings, keys, services =>
         {

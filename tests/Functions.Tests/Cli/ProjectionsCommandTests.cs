@@ -3,7 +3,11 @@ using Payments.Domain.Decisions;
 using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
 using Payments.Embedded.EventStore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Payments.Application.Consumers;
+using Payments.Embedded.Consumers;
 using Payments.Functions.Cli;
+using Payments.Projections.Projector;
 using Payments.Application.Ledger;
 using Payments.TestServices;
 using Payments.Embedded.Projections;
@@ -27,7 +31,9 @@ public sealed class ProjectionsCommandTests : IDisposable
         await using (var store = SqliteEventStore.Open(new DataDirectoryLayout(DataDir).Events, TimeProvider.System))
         {
             var model = SqlitePaymentReadModel.Open(new DataDirectoryLayout(DataDir).ReadModel);
-            var projection = new EmbeddedPaymentProjection(store, model);
+            await using var checkpoints = SqliteConsumerStore.Open(new DataDirectoryLayout(DataDir).ReadModel, TimeProvider.System);
+            var projection = new EventLogSubscription(
+                new PaymentProjectionConsumer(new PaymentProjector(store), model), store, checkpoints, checkpoints, PaymentProjectionConsumer.Policy, TimeProvider.System, NullLogger.Instance);
             ids = await WritePayments(new PaymentLedger(store, TimeProvider.System), projection);
             incremental = await Rows(model, ids);
         }
@@ -40,7 +46,7 @@ public sealed class ProjectionsCommandTests : IDisposable
         Assert.All(rebuilt, Assert.NotNull);
     }
 
-    private static async Task<List<Guid>> WritePayments(PaymentLedger ledger, EmbeddedPaymentProjection projection)
+    private static async Task<List<Guid>> WritePayments(PaymentLedger ledger, EventLogSubscription projection)
     {
         var metadata = new EventMetadata("cli", null, "test");
         var ids = new List<Guid>();

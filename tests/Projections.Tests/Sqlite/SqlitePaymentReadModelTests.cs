@@ -70,7 +70,7 @@ public sealed class SqlitePaymentReadModelTests : IDisposable
     {
         await using var batch = _model.BeginBatch();
         var saved = await batch.Save(row, expected, CancellationToken.None);
-        await batch.Commit(batch.Checkpoint, CancellationToken.None);
+        await batch.Commit(CancellationToken.None);
         return saved;
     }
 }

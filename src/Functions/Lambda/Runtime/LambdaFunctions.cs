@@ -1,6 +1,7 @@
 using Payments.Aws.EventStore;
 using Payments.Aws;
 using Payments.Aws.Sqs;
+using Payments.Application.Jobs.Dispatch;
 using Payments.Aws.Streams;
 using Payments.Aws.Projections;
 using Payments.Projections.Projector;
@@ -30,7 +31,8 @@ public static class LambdaFunctions
     {
         var dynamo = CloudClients.DynamoDb(settings.DynamoDbEndpoint);
         var store = new DynamoDbEventStore(dynamo, DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), TimeProvider.System);
-        var handler = new StreamsProjectorHandler(new PaymentProjector(store), new DynamoDbPaymentReadModel(dynamo, settings.ReadModelTable), loggers.CreateLogger<StreamsProjectorHandler>());
+        var projection = new PaymentProjectionConsumer(new PaymentProjector(store), new DynamoDbPaymentReadModel(dynamo, settings.ReadModelTable));
+        var handler = new StreamsConsumerHandler(projection, loggers.CreateLogger<StreamsConsumerHandler>());
         return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
     }
 
@@ -38,7 +40,7 @@ public static class LambdaFunctions
     {
         var queueUrl = settings.PaymentQueueUrl ?? throw new InvalidOperationException("PAYMENTS_QUEUE_URL is required for the job enqueuer.");
         var sqs = CloudClients.Sqs(settings.SqsEndpoint);
-        var handler = new StreamsJobEnqueuerHandler(new SqsPaymentJobQueue(sqs, queueUrl), loggers.CreateLogger<StreamsJobEnqueuerHandler>());
+        var handler = new StreamsConsumerHandler(new PaymentJobDispatch(new SqsPaymentJobQueue(sqs, queueUrl)), loggers.CreateLogger<StreamsConsumerHandler>());
         return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
     }
 }

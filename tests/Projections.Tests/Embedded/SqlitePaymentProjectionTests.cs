@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Payments.Application.Consumers;
 using Payments.Domain.Decisions;
+using Payments.Embedded.Consumers;
+using Payments.Projections.Projector;
 using Payments.Domain.State;
 using Payments.EventStore.Contract;
 using Payments.Embedded.EventStore;
@@ -8,26 +12,41 @@ using Payments.Projections.Tests.Support;
 
 namespace Payments.Projections.Tests.Embedded;
 
-public sealed class EmbeddedPaymentProjectionTests : IAsyncLifetime
+/// <summary>The projection consumer over the embedded log and the SQLite read model, as `serve` runs it.</summary>
+public sealed class SqlitePaymentProjectionTests : IAsyncLifetime
 {
+    /// <summary>The projector's own policy, with backoffs short enough for a test on the real clock.</summary>
+    private static readonly PoisonPolicy QuickPark = PaymentProjectionConsumer.Policy with { FirstBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5) };
+
     private readonly SqliteFiles _files = new();
     private SqliteEventStore _store = null!;
     private SqlitePaymentReadModel _model = null!;
-    private EmbeddedPaymentProjection _projection = null!;
+    private SqliteConsumerStore _consumers = null!;
+    private EventLogSubscription _projection = null!;
 
     public Task InitializeAsync()
     {
         _store = SqliteEventStore.Open(_files.Path("events.db"), TimeProvider.System);
         _model = SqlitePaymentReadModel.Open(_files.Path(SqlitePaymentReadModel.DefaultFileName));
-        _projection = new EmbeddedPaymentProjection(_store, _model) { PageSize = 7 };
+        _consumers = SqliteConsumerStore.Open(_files.Path(SqlitePaymentReadModel.DefaultFileName), TimeProvider.System);
+        _projection = new EventLogSubscription(
+            new PaymentProjectionConsumer(new PaymentProjector(_store), _model), _store, _consumers, _consumers, QuickPark, TimeProvider.System, NullLogger.Instance)
+        {
+            PageSize = 7,
+        };
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
+        await _consumers.DisposeAsync();
         await _store.DisposeAsync();
         _files.Dispose();
     }
+
+    private Task<long> Checkpoint() => _consumers.Load(PaymentProjectionConsumer.ConsumerName, CancellationToken.None);
+
+    private Task<long> Rebuild() => SqlitePaymentRebuild.Run(_store, _model, _consumers, TimeProvider.System, CancellationToken.None);
 
     [Fact]
     public async Task Catch_up_projects_every_payment_in_the_log_to_its_fold()
@@ -37,7 +56,7 @@ public sealed class EmbeddedPaymentProjectionTests : IAsyncLifetime
         var applied = await _projection.CatchUp(CancellationToken.None);
 
         Assert.Equal(_store.LastCommittedPosition, applied);
-        Assert.Equal(_store.LastCommittedPosition, await _model.Checkpoint(CancellationToken.None));
+        Assert.Equal(_store.LastCommittedPosition, await Checkpoint());
         await AssertRowsEqualFold(ids);
     }
 
@@ -61,7 +80,7 @@ public sealed class EmbeddedPaymentProjectionTests : IAsyncLifetime
         var tail = _projection.Run(_store, stop.Token);
         var ids = await WritePayments(4);
 
-        await WaitUntil(async () => await _model.Checkpoint(CancellationToken.None) == _store.LastCommittedPosition);
+        await WaitUntil(async () => await Checkpoint() == _store.LastCommittedPosition);
         await stop.CancelAsync();
         await tail;
 
@@ -80,7 +99,7 @@ public sealed class EmbeddedPaymentProjectionTests : IAsyncLifetime
         }
 
         var incremental = await Snapshot(ids);
-        var rebuilt = await _projection.Rebuild(CancellationToken.None);
+        var rebuilt = await Rebuild();
 
         Assert.Equal(_store.LastCommittedPosition, rebuilt);
         Assert.Equal(incremental, await Snapshot(ids));
@@ -96,28 +115,33 @@ public sealed class EmbeddedPaymentProjectionTests : IAsyncLifetime
         {
             var row = (await batch.Load(ids[0], CancellationToken.None))!;
             await batch.Save(row with { Amount = 1_000_000m, Version = row.Version + 1 }, row.Version, CancellationToken.None);
-            await batch.Commit(batch.Checkpoint, CancellationToken.None);
+            await batch.Commit(CancellationToken.None);
         }
 
-        await _projection.Rebuild(CancellationToken.None);
+        await Rebuild();
 
         await AssertRowsEqualFold(ids);
     }
 
     [Fact]
-    public async Task Unknown_event_in_the_log_stops_the_projection_before_it_and_fails_loudly()
+    public async Task Unknown_event_in_the_log_is_parked_with_its_error_and_later_payments_still_project()
     {
         await WritePayments(1);
         await _projection.CatchUp(CancellationToken.None);
-        var before = await _model.Checkpoint(CancellationToken.None);
         var poisoned = PaymentStreams.Id(99);
-        await _store.Append(StreamId.For(poisoned), ExpectedVersion.NoStream, [new NewEvent("PaymentTeleported", 1, "{}", new EventMetadata("c", null, "t"))]);
-        await WritePayments(1, offset: 1);
+        var teleported = (AppendResult.Appended)await _store.Append(StreamId.For(poisoned), ExpectedVersion.NoStream, [new NewEvent("PaymentTeleported", 1, "{}", new EventMetadata("c", null, "t"))]);
+        var later = await WritePayments(2, offset: 1);
 
-        await Assert.ThrowsAsync<Payments.Domain.Serialization.UnknownEventTypeException>(() => _projection.CatchUp(CancellationToken.None));
+        await _projection.CatchUp(CancellationToken.None);
 
-        Assert.Equal(before, await _model.Checkpoint(CancellationToken.None));
-        Assert.Null(await _model.Find(PaymentStreams.Id(1), CancellationToken.None));
+        var parked = Assert.Single(await _consumers.List(PaymentProjectionConsumer.ConsumerName, CancellationToken.None));
+        Assert.Equal((teleported.Position, poisoned.ToString("D"), "PaymentTeleported", QuickPark.MaxAttempts), (parked.Position, parked.StreamId, parked.Type, parked.Attempts));
+        Assert.Contains("PaymentTeleported", parked.Error, StringComparison.Ordinal);
+        Assert.Null(await _model.Find(poisoned, CancellationToken.None));
+        Assert.Equal(_store.LastCommittedPosition, await Checkpoint());
+        await AssertRowsEqualFold(later);
+        var lag = await _projection.Measure(_store.LastCommittedPosition, CancellationToken.None);
+        Assert.Equal((0L, 1), (lag.Behind, lag.Parked));
     }
 
     private async Task<List<Guid>> WritePayments(int count, int offset = 0)

@@ -1,0 +1,37 @@
+using Payments.Application.Consumers;
+using Payments.Domain.Events;
+using Payments.Domain.Serialization;
+using Payments.EventStore.Contract;
+
+namespace Payments.Application.Jobs.Dispatch;
+
+/// <summary>
+/// The outbox relay as a log consumer: accepting a payment only appends <see cref="PaymentEvent.PaymentRequested"/>;
+/// this turns each such event into a job. It filters on the stored type before decoding anything, so event types
+/// this deployment does not know pass through untouched. The outbox ignores payments already dispatched, so a page
+/// delivered again after a crash never doubles a job. Embedded: behind an <see cref="EventLogSubscription"/>;
+/// cloud: behind the Streams job-enqueuer Lambda.
+/// </summary>
+public sealed class PaymentJobDispatch(IJobOutbox outbox) : IEventConsumer
+{
+    public const string ConsumerName = "payment-jobs";
+
+    private static readonly string RequestedType = PaymentEventCodec.TypeName<PaymentEvent.PaymentRequested>();
+
+    /// <summary>
+    /// Stop, not park: a parked request would be a payment nobody ever processes. Its failures are the outbox's
+    /// (disk, queue), which pass; the dispatch holds its place until they do.
+    /// </summary>
+    public static PoisonPolicy Policy { get; } = PoisonPolicy.Stop();
+
+    public string Name => ConsumerName;
+
+    public Task Handle(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        var jobs = events
+            .Where(e => string.Equals(e.Type, RequestedType, StringComparison.Ordinal))
+            .Select(e => new PaymentJob(Guid.Parse(e.StreamId.Value)))
+            .ToList();
+        return jobs.Count == 0 ? Task.CompletedTask : outbox.Dispatch(jobs, cancellationToken);
+    }
+}

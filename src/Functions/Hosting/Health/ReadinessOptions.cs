@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Payments.Functions.Hosting.Health;
+
+/// <summary>When <c>/health/ready</c> turns unhealthy (configuration section <c>Health</c>).</summary>
+public sealed record ReadinessOptions
+{
+    /// <summary>Oldest event a log consumer may leave unprocessed before the host stops reporting ready.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "PAYMENTS_HEALTH__MAXCONSUMERLAG must be a duration from 1 second to 1 day.")]
+    public TimeSpan MaxConsumerLag { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using Payments.Application.Worker;
+using Payments.Embedded.Ramps;
+using Payments.Functions.Hosting.Health;
+
+namespace Payments.Functions.Hosting;
+
+/// <summary>
+/// Everything `serve` can be told, bound from configuration: environment variables with the <c>PAYMENTS_</c> prefix
+/// (sections separated by <c>__</c>, e.g. <c>PAYMENTS_WORKER__CONCURRENCY</c>), then the command-line options, which
+/// win. Validated before anything starts (<see cref="ServeOptionsValidator"/>): a bad setting stops `serve` with a
+/// message naming it.
+/// </summary>
+public sealed class ServeOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    [Required(ErrorMessage = "PAYMENTS_URLS (--urls) must name at least one address.")]
+    public string Urls { get; set; } = DefaultUrls;
+
+    [Required(ErrorMessage = "PAYMENTS_DATA_DIR (--data-dir) must name a directory.")]
+    [ConfigurationKeyName("DATA_DIR")]
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>`client_a:key_a,client_b:key_b`; without it `serve` makes one development key.</summary>
+    [ConfigurationKeyName("API_KEYS")]
+    public string? ApiKeys { get; set; }
+
+    [ValidateObjectMembers]
+    public WorkerOptions Worker { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public MockRampOptions Ramps { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public ReadinessOptions Health { get; set; } = new();
+}
