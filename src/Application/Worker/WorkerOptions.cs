@@ -7,26 +7,26 @@ namespace Payments.Application.Worker;
 public sealed record WorkerOptions
 {
     /// <summary>Jobs in flight at once; each spends most of its time waiting on a ramp.</summary>
-    [Range(1, 4096, ErrorMessage = "PAYMENTS_WORKER__CONCURRENCY (worker concurrency) must be a whole number from 1 to 4096.")]
+    [Range(1, 4096)]
     public int Concurrency { get; init; } = 32;
 
     /// <summary>Receives after which the queue dead-letters a job; on that receive a failing payment is marked FAILED.</summary>
-    [Range(1, 1000, ErrorMessage = "PAYMENTS_WORKER__MAXRECEIVES must be a whole number from 1 to 1000.")]
+    [Range(1, 1000)]
     public int MaxReceives { get; init; } = PaymentQueueSpec.MaxReceiveCount;
 
     /// <summary>Calls per ramp leg within one delivery before the job is given back to the queue.</summary>
-    [Range(1, 20, ErrorMessage = "PAYMENTS_WORKER__RAMPATTEMPTS must be a whole number from 1 to 20.")]
+    [Range(1, 20)]
     public int RampAttempts { get; init; } = 3;
 
     /// <summary>Median wait before the second call to a ramp; grows exponentially, with jitter, for each further call.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00", ErrorMessage = "PAYMENTS_WORKER__RAMPBACKOFF must be a duration from 1 ms to 5 minutes (hh:mm:ss.fff).")]
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
     public TimeSpan RampBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long one ramp call may take before it counts as failed (its outcome is then unknown; a retry carries the same request key).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00", ErrorMessage = "PAYMENTS_WORKER__RAMPCALLTIMEOUT must be a duration from 10 ms to 5 minutes (hh:mm:ss.fff).")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan RampCallTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a released job stays hidden, times the number of receives so far.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "PAYMENTS_WORKER__REDELIVERYDELAY must be a duration from 0 to 1 hour (hh:mm:ss.fff).")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RedeliveryDelay { get; init; } = TimeSpan.FromSeconds(1);
 }

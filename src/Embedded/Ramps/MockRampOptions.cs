@@ -9,14 +9,14 @@ namespace Payments.Embedded.Ramps;
 /// </summary>
 public sealed record MockRampOptions
 {
-    [Range(0d, 1d, ErrorMessage = "PAYMENTS_RAMPS__FAILURERATE (--ramp-failure-rate) must be a number from 0 to 1.")]
+    [Range(0d, 1d)]
     public double FailureRate { get; init; }
 
     public int? Seed { get; init; }
 
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "PAYMENTS_RAMPS__MINLATENCY must be a duration from 0 to 1 minute.")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MinLatency { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "PAYMENTS_RAMPS__MAXLATENCY must be a duration from 0 to 1 minute.")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxLatency { get; init; } = TimeSpan.FromMilliseconds(300);
 }

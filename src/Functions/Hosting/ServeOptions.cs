@@ -16,10 +16,10 @@ public sealed class ServeOptions
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    [Required(ErrorMessage = "PAYMENTS_URLS (--urls) must name at least one address.")]
+    [Required]
     public string Urls { get; set; } = DefaultUrls;
 
-    [Required(ErrorMessage = "PAYMENTS_DATA_DIR (--data-dir) must name a directory.")]
+    [Required]
     [ConfigurationKeyName("DATA_DIR")]
     public string DataDirectory { get; set; } = "./data";
 

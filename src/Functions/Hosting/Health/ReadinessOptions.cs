@@ -6,6 +6,6 @@ namespace Payments.Functions.Hosting.Health;
 public sealed record ReadinessOptions
 {
     /// <summary>Oldest event a log consumer may leave unprocessed before the host stops reporting ready.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "PAYMENTS_HEALTH__MAXCONSUMERLAG must be a duration from 1 second to 1 day.")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxConsumerLag { get; init; } = TimeSpan.FromSeconds(30);
 }
