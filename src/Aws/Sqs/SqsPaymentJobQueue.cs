@@ -2,14 +2,16 @@ using Payments.Application.Jobs;
 using System.Globalization;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Polly;
 
 namespace Payments.Aws.Sqs;
 
 /// <summary>
 /// The payment queue on SQS. Dead-lettering is the queue's RedrivePolicy, so <see cref="Abandon"/> only makes the
-/// message visible again; SQS moves it to the DLQ instead of delivering it a fourth time.
+/// message visible again; SQS moves it to the DLQ instead of delivering it a fourth time. Writes go through
+/// <see cref="SqsResilience"/>; a receive is retried by the pump that calls it.
 /// </summary>
-public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPaymentJobQueue, IJobOutbox
+public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, ResiliencePipeline? writes = null) : IPaymentJobQueue, IJobOutbox
 {
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
@@ -21,8 +23,12 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPayme
 
     public int MaxReceives => PaymentQueueSpec.MaxReceiveCount;
 
+    private readonly ResiliencePipeline _writes = writes ?? SqsResilience.Pipeline(TimeProvider.System);
+
     public async Task Enqueue(PaymentJob job, CancellationToken cancellationToken) =>
-        await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = job.ToJson() }, cancellationToken).ConfigureAwait(false);
+        await _writes.ExecuteAsync(
+            async ct => await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = job.ToJson() }, ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
 
     public async Task Dispatch(IReadOnlyList<PaymentJob> jobs, CancellationToken cancellationToken)
     {
@@ -50,21 +56,24 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl) : IPayme
     }
 
     public async Task Complete(JobReceipt receipt, CancellationToken cancellationToken) =>
-        await sqs.DeleteMessageAsync(new DeleteMessageRequest { QueueUrl = queueUrl, ReceiptHandle = receipt.ReceiptHandle }, cancellationToken).ConfigureAwait(false);
+        await _writes.ExecuteAsync(
+            async ct => await sqs.DeleteMessageAsync(new DeleteMessageRequest { QueueUrl = queueUrl, ReceiptHandle = receipt.ReceiptHandle }, ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
 
     public Task Abandon(JobReceipt receipt, TimeSpan delay, CancellationToken cancellationToken) => ChangeVisibility(receipt, delay, cancellationToken);
 
     public Task ExtendVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) => ChangeVisibility(receipt, timeout, cancellationToken);
 
-    private async Task ChangeVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) =>
-        await sqs.ChangeMessageVisibilityAsync(
-            new ChangeMessageVisibilityRequest
-            {
-                QueueUrl = queueUrl,
-                ReceiptHandle = receipt.ReceiptHandle,
-                VisibilityTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 0, LongestVisibilitySeconds),
-            },
-            cancellationToken).ConfigureAwait(false);
+    private async Task ChangeVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var request = new ChangeMessageVisibilityRequest
+        {
+            QueueUrl = queueUrl,
+            ReceiptHandle = receipt.ReceiptHandle,
+            VisibilityTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 0, LongestVisibilitySeconds),
+        };
+        await _writes.ExecuteAsync(async ct => await sqs.ChangeMessageVisibilityAsync(request, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
 
     private static int ReceiveCount(Message message) =>
         message.Attributes is { } attributes

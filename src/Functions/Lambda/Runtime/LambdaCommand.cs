@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using Payments.Functions.Hosting;
 
 namespace Payments.Functions.Lambda.Runtime;
 
@@ -16,7 +18,8 @@ internal static class LambdaCommand
 
     private static async Task<int> Run(string function, CancellationToken cancellationToken)
     {
-        var runtimeApi = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var runtimeApi = environment["AWS_LAMBDA_RUNTIME_API"];
         if (string.IsNullOrEmpty(runtimeApi))
         {
             await Console.Error.WriteLineAsync("AWS_LAMBDA_RUNTIME_API is not set: `payments lambda` runs inside a Lambda custom runtime.");
@@ -30,9 +33,10 @@ internal static class LambdaCommand
         Func<string, CancellationToken, Task<string>> handler;
         try
         {
-            handler = LambdaFunctions.Create(function, CloudSettings.FromEnvironment(Environment.GetEnvironmentVariable), loggers);
+            var settings = CloudOptions.From(new ConfigurationBuilder().AddEnvironmentVariables(PaymentsConfiguration.EnvironmentPrefix).Build());
+            handler = LambdaFunctions.Create(function, settings, loggers);
         }
-        catch (Exception error) when (error is InvalidOperationException or ArgumentException or UriFormatException)
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or UriFormatException or ValidationException)
         {
             LambdaRuntimeLog.InitFailed(logger, error, function);
             await runtime.ReportInitError(error, cancellationToken);

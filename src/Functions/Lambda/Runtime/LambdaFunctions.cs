@@ -20,14 +20,14 @@ public static class LambdaFunctions
 
     public static IReadOnlyList<string> Names { get; } = [Projector, JobEnqueuer];
 
-    public static Func<string, CancellationToken, Task<string>> Create(string function, CloudSettings settings, ILoggerFactory loggers) => function switch
+    public static Func<string, CancellationToken, Task<string>> Create(string function, CloudOptions settings, ILoggerFactory loggers) => function switch
     {
         Projector => ProjectorHandler(settings, loggers),
         JobEnqueuer => JobEnqueuerHandler(settings, loggers),
         _ => throw new ArgumentException($"Unknown Lambda function '{function}'; expected one of {string.Join(", ", Names)}.", nameof(function)),
     };
 
-    private static Func<string, CancellationToken, Task<string>> ProjectorHandler(CloudSettings settings, ILoggerFactory loggers)
+    private static Func<string, CancellationToken, Task<string>> ProjectorHandler(CloudOptions settings, ILoggerFactory loggers)
     {
         var dynamo = CloudClients.DynamoDb(settings.DynamoDbEndpoint);
         var store = new DynamoDbEventStore(dynamo, DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), TimeProvider.System);
@@ -36,7 +36,7 @@ public static class LambdaFunctions
         return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
     }
 
-    private static Func<string, CancellationToken, Task<string>> JobEnqueuerHandler(CloudSettings settings, ILoggerFactory loggers)
+    private static Func<string, CancellationToken, Task<string>> JobEnqueuerHandler(CloudOptions settings, ILoggerFactory loggers)
     {
         var queueUrl = settings.PaymentQueueUrl ?? throw new InvalidOperationException("PAYMENTS_QUEUE_URL is required for the job enqueuer.");
         var sqs = CloudClients.Sqs(settings.SqsEndpoint);

@@ -62,7 +62,7 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
     [Fact]
     public void Unknown_function_name_is_refused_before_serving()
     {
-        var error = Assert.Throws<ArgumentException>(() => LambdaFunctions.Create("worker", CloudSettings.FromEnvironment(_ => null), NullLoggerFactory.Instance));
+        var error = Assert.Throws<ArgumentException>(() => LambdaFunctions.Create("worker", new CloudOptions(), NullLoggerFactory.Instance));
 
         Assert.Contains("projector", error.Message, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
     [Fact]
     public void Job_enqueuer_without_queue_url_fails_at_init()
     {
-        Assert.Throws<InvalidOperationException>(() => LambdaFunctions.Create(LambdaFunctions.JobEnqueuer, CloudSettings.FromEnvironment(_ => null), NullLoggerFactory.Instance));
+        Assert.Throws<InvalidOperationException>(() => LambdaFunctions.Create(LambdaFunctions.JobEnqueuer, new CloudOptions(), NullLoggerFactory.Instance));
     }
 
     private Task Start(Func<string, CancellationToken, Task<string>> handler) =>

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Payments.Functions.Lambda.Runtime;
+
+/// <summary>
+/// What a Lambda entry needs to find its tables and queue: the function's environment, <c>PAYMENTS_*</c> (the Pulumi
+/// program sets them). The endpoint overrides point the same binary at DynamoDB Local and an SQS emulator.
+/// </summary>
+public sealed class CloudOptions
+{
+    [ConfigurationKeyName("TABLE_PREFIX")]
+    public string TablePrefix { get; set; } = "";
+
+    [Required]
+    [ConfigurationKeyName("READ_MODEL_TABLE")]
+    public string ReadModelTable { get; set; } = "payments";
+
+    [ConfigurationKeyName("QUEUE_URL")]
+    public string? PaymentQueueUrl { get; set; }
+
+    [ConfigurationKeyName("DYNAMODB_URL")]
+    public Uri? DynamoDbEndpoint { get; set; }
+
+    [ConfigurationKeyName("SQS_URL")]
+    public Uri? SqsEndpoint { get; set; }
+
+    /// <summary>Binds the function's configuration; a malformed value (an endpoint that is not a URI) names its key.</summary>
+    /// <exception cref="InvalidOperationException">A value cannot be converted; the message names the key.</exception>
+    public static CloudOptions From(IConfiguration configuration)
+    {
+        var options = new CloudOptions();
+        configuration.Bind(options);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options;
+    }
+}
