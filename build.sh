@@ -51,6 +51,6 @@ run_tests() {
 case "${1:-test}" in
   test) run_tests ;;
   run) ensure_dotnet; shift; exec dotnet run --project src/Functions -c Release -- serve "$@" ;;
-  bench) ensure_dotnet; exec dotnet run --project src/Functions -c Release -- bench append --writers 1 16 ;;
+  bench) ensure_dotnet; shift; exec dotnet run --project src/Bench -c Release -- "${@:-append}" ;;
   *) echo "usage: ./build.sh [test|run|bench]" >&2; exit 2 ;;
 esac

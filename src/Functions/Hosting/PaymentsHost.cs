@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,7 +45,7 @@ public static class PaymentsHost
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(ApiPolicies.Add);
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UseOurTraceId);
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddOpenApi(ApiKeySecurityScheme.Describe);
         services.AddHealthChecks()
@@ -64,6 +65,13 @@ public static class PaymentsHost
         app.MapPaymentEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, options));
         return app;
+    }
+
+    /// <summary>Framework-written problems (404, 405 from routing) carry the same <c>trace_id</c> as ours.</summary>
+    private static void UseOurTraceId(ProblemDetailsContext context)
+    {
+        context.ProblemDetails.Extensions.Remove("traceId");
+        context.ProblemDetails.Extensions["trace_id"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
     }
 
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>

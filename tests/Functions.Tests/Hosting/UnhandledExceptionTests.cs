@@ -37,6 +37,8 @@ public sealed class UnhandledExceptionTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Matches("^[0-9a-f]{32}$", body.RootElement.GetProperty("trace_id").GetString());
     }
 
     private sealed class ExplodingReadModel : IPaymentReadModel
