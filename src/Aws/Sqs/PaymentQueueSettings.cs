@@ -23,8 +23,8 @@ public static class PaymentQueueSettings
         ["MessageRetentionPeriod"] = Text(PaymentQueueSpec.DeadLetterRetentionSeconds),
     };
 
-    public static string RedrivePolicy(string deadLetterQueueArn) =>
-        JsonSerializer.Serialize(new SqsRedrivePolicy(deadLetterQueueArn, PaymentQueueSpec.MaxReceiveCount), SqsSettingsJsonContext.Default.SqsRedrivePolicy);
+    public static string RedrivePolicy(string deadLetterQueueArn, int maxReceiveCount = PaymentQueueSpec.MaxReceiveCount) =>
+        JsonSerializer.Serialize(new SqsRedrivePolicy(deadLetterQueueArn, maxReceiveCount), SqsSettingsJsonContext.Default.SqsRedrivePolicy);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,14 +38,7 @@ public static class PaymentsHost
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.Health);
-        services.AddSingleton(keys);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization(ApiPolicies.Add);
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UseOurTraceId);
-        services.AddExceptionHandler<UnhandledExceptionHandler>();
-        services.AddOpenApi(ApiKeySecurityScheme.Describe);
+        services.AddPaymentsApi(keys);
         services.AddHealthChecks()
             .AddCheck<DataDirectoryWritableCheck>("data-directory", tags: [ReadyTag])
             .AddCheck<ConsumerLagCheck>("log-consumers", tags: [ReadyTag]);
@@ -55,23 +46,13 @@ public static class PaymentsHost
         overrides?.Invoke(services);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
-        app.MapPaymentEndpoints();
+        app.UsePaymentsApi(endpoints =>
+        {
+            endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
+            endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
+        });
         app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, options));
         return app;
-    }
-
-    /// <summary>Framework-written problems (404, 405 from routing) carry the same <c>trace_id</c> as ours.</summary>
-    private static void UseOurTraceId(ProblemDetailsContext context)
-    {
-        context.ProblemDetails.Extensions.Remove("traceId");
-        context.ProblemDetails.Extensions["trace_id"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
     }
 
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>

@@ -42,6 +42,28 @@ public sealed class ApiKeyRing
         return new ApiKeyRing(entries);
     }
 
+    /// <summary>
+    /// Parses `client_a:sha256hex,client_b:sha256hex`: the hashes only, as the cloud functions receive them, so no key
+    /// ever sits in a function's configuration.
+    /// </summary>
+    public static ApiKeyRing FromHashes(string configured)
+    {
+        var entries = new List<(string, byte[])>();
+        foreach (var pair in configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            var hash = colon > 0 ? pair[(colon + 1)..] : "";
+            if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
+            {
+                throw new FormatException("PAYMENTS_API_KEY_HASHES entries must look like client_id:<64 hex digits of SHA-256>");
+            }
+
+            entries.Add((pair[..colon], Convert.FromHexString(hash)));
+        }
+
+        return new ApiKeyRing(entries);
+    }
+
     public ApiClient? Authenticate(string presentedKey)
     {
         var presented = Hash(presentedKey);

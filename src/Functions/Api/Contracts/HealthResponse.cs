@@ -1,3 +1,3 @@
 namespace Payments.Functions.Api.Contracts;
 
-public sealed record HealthResponse(string Status, long LastPosition);
+public sealed record HealthResponse(string Status, long? LastPosition);

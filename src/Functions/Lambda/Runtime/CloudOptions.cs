@@ -18,6 +18,10 @@ public sealed class CloudOptions
     [ConfigurationKeyName("QUEUE_URL")]
     public string? PaymentQueueUrl { get; set; }
 
+    /// <summary>`client:sha256hex,…` for the api function: hashes, not keys, so the environment holds no secret.</summary>
+    [ConfigurationKeyName("API_KEY_HASHES")]
+    public string? ApiKeyHashes { get; set; }
+
     [ConfigurationKeyName("DYNAMODB_URL")]
     public Uri? DynamoDbEndpoint { get; set; }
 

@@ -34,9 +34,9 @@ internal static class LambdaCommand
         try
         {
             var settings = CloudOptions.From(new ConfigurationBuilder().AddEnvironmentVariables(PaymentsConfiguration.EnvironmentPrefix).Build());
-            handler = LambdaFunctions.Create(function, settings, loggers);
+            handler = await LambdaFunctions.Create(function, settings, loggers, cancellationToken);
         }
-        catch (Exception error) when (error is InvalidOperationException or ArgumentException or UriFormatException or ValidationException)
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or UriFormatException or ValidationException or FormatException)
         {
             LambdaRuntimeLog.InitFailed(logger, error, function);
             await runtime.ReportInitError(error, cancellationToken);

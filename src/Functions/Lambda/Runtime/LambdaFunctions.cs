@@ -1,4 +1,8 @@
+using System.Text.Json;
 using Payments.Aws.EventStore;
+using Payments.Aws.HttpApi;
+using Payments.Functions.Api.Auth;
+using Payments.Functions.Lambda.Http;
 using Payments.Aws;
 using Payments.Aws.Sqs;
 using Payments.Application.Jobs.Dispatch;
@@ -9,23 +13,40 @@ using Payments.Projections.Projector;
 namespace Payments.Functions.Lambda.Runtime;
 
 /// <summary>
-/// The Lambda entry modes of the one executable, each composed from the same handlers the tests
-/// exercise. The worker Lambda is not among them: the mock ramps keep their idempotency memory in a
-/// local SQLite file, which a fleet of Lambda instances cannot share (real providers keep it server-side).
+/// The Lambda entry modes of the one executable (<c>payments lambda NAME</c>, the names of the cloud topology), each
+/// composed from the same handlers the tests exercise. The worker is not among them yet: the mock ramps keep their
+/// idempotency memory in a local SQLite file, which a fleet of Lambda instances cannot share.
 /// </summary>
 public static class LambdaFunctions
 {
+    public const string Api = "api";
     public const string Projector = "projector";
     public const string JobEnqueuer = "job-enqueuer";
 
-    public static IReadOnlyList<string> Names { get; } = [Projector, JobEnqueuer];
+    public static IReadOnlyList<string> Names { get; } = [Api, Projector, JobEnqueuer];
 
-    public static Func<string, CancellationToken, Task<string>> Create(string function, CloudOptions settings, ILoggerFactory loggers) => function switch
+    /// <exception cref="ArgumentException">Not a function of this executable.</exception>
+    /// <exception cref="InvalidOperationException">A setting the function needs is missing.</exception>
+    public static async Task<Func<string, CancellationToken, Task<string>>> Create(
+        string function, CloudOptions settings, ILoggerFactory loggers, CancellationToken cancellationToken) => function switch
     {
+        Api => await ApiHandler(settings, cancellationToken).ConfigureAwait(false),
         Projector => ProjectorHandler(settings, loggers),
         JobEnqueuer => JobEnqueuerHandler(settings, loggers),
         _ => throw new ArgumentException($"Unknown Lambda function '{function}'; expected one of {string.Join(", ", Names)}.", nameof(function)),
     };
+
+    /// <summary>The HTTP API behind API Gateway: HTTP API payload 2.0 in and out; the host lives as long as the execution environment.</summary>
+    private static async Task<Func<string, CancellationToken, Task<string>>> ApiHandler(CloudOptions settings, CancellationToken cancellationToken)
+    {
+        var keys = ApiKeyRing.FromHashes(settings.ApiKeyHashes ?? throw new InvalidOperationException("PAYMENTS_API_KEY_HASHES is required for the api function."));
+        var (_, server) = await CloudApiHost.Start(settings, keys, cancellationToken).ConfigureAwait(false);
+        return async (json, ct) =>
+        {
+            var request = JsonSerializer.Deserialize(json, HttpApiJsonContext.Default.HttpApiRequest) ?? throw new JsonException("The HTTP API event is JSON null.");
+            return JsonSerializer.Serialize(await server.Handle(request, ct).ConfigureAwait(false), HttpApiJsonContext.Default.HttpApiResponse);
+        };
+    }
 
     private static Func<string, CancellationToken, Task<string>> ProjectorHandler(CloudOptions settings, ILoggerFactory loggers)
     {

@@ -60,17 +60,23 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Unknown_function_name_is_refused_before_serving()
+    public async Task Unknown_function_name_is_refused_before_serving()
     {
-        var error = Assert.Throws<ArgumentException>(() => LambdaFunctions.Create("worker", new CloudOptions(), NullLoggerFactory.Instance));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => LambdaFunctions.Create("no-such-function", new CloudOptions(), NullLoggerFactory.Instance, CancellationToken.None));
 
         Assert.Contains("projector", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Job_enqueuer_without_queue_url_fails_at_init()
+    public async Task Job_enqueuer_without_queue_url_fails_at_init()
     {
-        Assert.Throws<InvalidOperationException>(() => LambdaFunctions.Create(LambdaFunctions.JobEnqueuer, new CloudOptions(), NullLoggerFactory.Instance));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => LambdaFunctions.Create(LambdaFunctions.JobEnqueuer, new CloudOptions(), NullLoggerFactory.Instance, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Api_without_key_hashes_fails_at_init()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => LambdaFunctions.Create(LambdaFunctions.Api, new CloudOptions(), NullLoggerFactory.Instance, CancellationToken.None));
     }
 
     private Task Start(Func<string, CancellationToken, Task<string>> handler) =>

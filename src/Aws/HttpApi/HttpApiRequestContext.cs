@@ -1,0 +1,3 @@
+namespace Payments.Aws.HttpApi;
+
+public sealed record HttpApiRequestContext(string? AccountId, string? ApiId, string? DomainName, string? RequestId, string? Stage, HttpApiHttp? Http, long TimeEpoch);

@@ -1,0 +1,3 @@
+namespace Payments.Aws.Topology;
+
+public sealed record AlarmMetric(string Id, string Namespace, string MetricName, IReadOnlyDictionary<string, string> Dimensions, string Statistic);

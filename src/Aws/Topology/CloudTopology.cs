@@ -1,0 +1,200 @@
+using Payments.Application.Jobs;
+using Payments.Aws.EventStore;
+using Payments.Aws.Projections;
+using Payments.Domain.Events;
+using Payments.Domain.Serialization;
+
+namespace Payments.Aws.Topology;
+
+/// <summary>
+/// Every cloud resource and its settings, as data: tables, queues, the bus and the pipe, functions with their triggers
+/// and least-privilege policies, the HTTP API and the alarms. The Pulumi program maps this and nothing else onto
+/// resources; tests assert the seed's figures on it and build emulator fixtures from it.
+/// </summary>
+public sealed record CloudTopology(
+    CloudEnvironment Environment,
+    IReadOnlyList<TableDefinition> Tables,
+    IReadOnlyList<QueueDefinition> Queues,
+    string EventBus,
+    PipeDefinition Pipe,
+    IReadOnlyList<FunctionDefinition> Functions,
+    HttpApiDefinition HttpApi,
+    IReadOnlyList<AlarmDefinition> Alarms)
+{
+    public const string Api = "api";
+    public const string Worker = "worker";
+    public const string Projector = "projector";
+    public const string JobEnqueuer = "job-enqueuer";
+
+    public const string EventSource = "payments.ledger";
+
+    private static readonly string[] StreamRead = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+    private static readonly string[] EventLogRead = ["dynamodb:GetItem", "dynamodb:Query"];
+    private static readonly string[] TransactionalWrite = ["dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+    private static readonly string[] LogWrite = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
+    public static CloudTopology Define(CloudEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var prefix = environment.Prefix;
+        var store = DynamoDbEventStoreTables.WithPrefix(prefix);
+        var payments = prefix + DynamoDbPaymentsSchema.DefaultTableName;
+        var paymentQueue = PaymentQueue(prefix + "payment-jobs");
+        var streamFailures = new QueueDefinition(prefix + "stream-failures", 30, PaymentQueueSpec.DeadLetterRetentionSeconds, 0, null, 0);
+
+        FunctionDefinition[] functions =
+        [
+            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), EventStoreEnvironment(prefix, payments, null), [
+                EventStoreAppend(store),
+                new(EventLogRead, [ResourceRef.Table(payments), ResourceRef.TableIndexes(payments)]),
+                Logs(Api),
+            ]),
+            new(Worker, 512, PaymentQueueSpec.VisibilityTimeoutSeconds, null, new FunctionTrigger.Sqs(ResourceRef.Queue(paymentQueue.Name), PaymentQueueSpec.BatchSize, null),
+                EventStoreEnvironment(prefix, payments, paymentQueue), [
+                EventStoreAppend(store),
+                new(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"], [ResourceRef.Queue(paymentQueue.Name)]),
+                Logs(Worker),
+            ]),
+            new(Projector, 256, 60, null, StreamOf(store, streamFailures), EventStoreEnvironment(prefix, payments, null), [
+                new(StreamRead, [ResourceRef.TableStream(store.Events)]),
+                new(EventLogRead, [ResourceRef.Table(store.Events)]),
+                new(["dynamodb:GetItem", "dynamodb:PutItem"], [ResourceRef.Table(payments)]),
+                new(["sqs:SendMessage"], [ResourceRef.Queue(streamFailures.Name)]),
+                Logs(Projector),
+            ]),
+            new(JobEnqueuer, 256, 60, null, StreamOf(store, streamFailures),
+                new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal) { ["PAYMENTS_QUEUE_URL"] = EnvironmentValue.UrlOf(ResourceRef.Queue(paymentQueue.Name)) }, [
+                new(StreamRead, [ResourceRef.TableStream(store.Events)]),
+                new(["sqs:SendMessage"], [ResourceRef.Queue(paymentQueue.Name), ResourceRef.Queue(streamFailures.Name)]),
+                Logs(JobEnqueuer),
+            ]),
+        ];
+
+        return new CloudTopology(
+            environment,
+            [
+                new(DynamoDbEventStoreSchema.EventsTable(store.Events), environment.PointInTimeRecovery, ServerSideEncryption: true),
+                new(DynamoDbEventStoreSchema.UniqueKeysTable(store.UniqueKeys), environment.PointInTimeRecovery, ServerSideEncryption: true),
+                new(DynamoDbEventStoreSchema.SequencesTable(store.Sequences), environment.PointInTimeRecovery, ServerSideEncryption: true),
+                new(DynamoDbPaymentsSchema.PaymentsTable(payments), environment.PointInTimeRecovery, ServerSideEncryption: true),
+            ],
+            [paymentQueue.DeadLetter!, paymentQueue, streamFailures],
+            prefix + "events",
+            StatusPipe(prefix, store.Events, prefix + "events"),
+            functions,
+            new HttpApiDefinition(prefix + "http", ["ANY /{proxy+}"], ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100, environment.AllowedOrigins, AccessLogFormat()),
+            DefineAlarms(prefix, functions, [paymentQueue.DeadLetter!, streamFailures], [store.Events, store.UniqueKeys, store.Sequences, payments]));
+    }
+
+    private static QueueDefinition PaymentQueue(string name) => new(
+        name,
+        PaymentQueueSpec.VisibilityTimeoutSeconds,
+        PaymentQueueSpec.MessageRetentionSeconds,
+        PaymentQueueSpec.ReceiveWaitSeconds,
+        new QueueDefinition(name + "-dlq", 30, PaymentQueueSpec.DeadLetterRetentionSeconds, 0, null, 0),
+        PaymentQueueSpec.MaxReceiveCount);
+
+    private static FunctionTrigger.Stream StreamOf(DynamoDbEventStoreTables store, QueueDefinition failures) =>
+        new(ResourceRef.TableStream(store.Events), BatchSize: 100, MaximumRetryAttempts: 5, BisectBatchOnFunctionError: true, OnFailure: ResourceRef.Queue(failures.Name));
+
+    /// <summary>An append is one transaction over the events, idempotency-key and sequence tables; reads fold a stream or look up a key.</summary>
+    private static PolicyStatement EventStoreAppend(DynamoDbEventStoreTables store) => new(
+        [.. EventLogRead, .. TransactionalWrite],
+        [ResourceRef.Table(store.Events), ResourceRef.Table(store.UniqueKeys), ResourceRef.Table(store.Sequences)]);
+
+    private static PolicyStatement Logs(string function) => new(LogWrite, [ResourceRef.LogGroup(function)]);
+
+    private static Dictionary<string, EnvironmentValue> EventStoreEnvironment(string prefix, string payments, QueueDefinition? queue)
+    {
+        var environment = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal)
+        {
+            ["PAYMENTS_TABLE_PREFIX"] = EnvironmentValue.Of(prefix),
+            ["PAYMENTS_READ_MODEL_TABLE"] = EnvironmentValue.Of(payments),
+        };
+        if (queue is not null)
+        {
+            environment["PAYMENTS_QUEUE_URL"] = EnvironmentValue.UrlOf(ResourceRef.Queue(queue.Name));
+        }
+
+        return environment;
+    }
+
+    private static PipeDefinition StatusPipe(string prefix, string eventsTable, string bus)
+    {
+        string[] types =
+        [
+            PaymentEventCodec.TypeName<PaymentEvent.PaymentProcessingStarted>(),
+            PaymentEventCodec.TypeName<PaymentEvent.PaymentCompleted>(),
+            PaymentEventCodec.TypeName<PaymentEvent.PaymentFailed>(),
+        ];
+        // Type names are code constants of letters only, so quoting them is all the escaping they need.
+        var quoted = string.Join(",", types.Select(t => $"\"{t}\""));
+        var filter = """{"eventName":["INSERT"],"dynamodb":{"NewImage":{"type":{"S":[""" + quoted + "]}}}}";
+        return new PipeDefinition(
+            prefix + "status-events",
+            ResourceRef.TableStream(eventsTable),
+            ResourceRef.Bus(bus),
+            types,
+            filter,
+            EventSource,
+            "<$.dynamodb.NewImage.type.S>",
+            """{"payment_id": "<$.dynamodb.NewImage.payment_id.S>", "version": "<$.dynamodb.NewImage.version.N>", "type": "<$.dynamodb.NewImage.type.S>", "occurred_at": "<$.dynamodb.NewImage.occurred_at.S>", "data": "<$.dynamodb.NewImage.data.S>"}""");
+    }
+
+    private static string AccessLogFormat() =>
+        """{"request_id":"$context.requestId","ip":"$context.identity.sourceIp","method":"$context.httpMethod","route":"$context.routeKey","status":"$context.status","latency_ms":"$context.responseLatency","integration_error":"$context.integrationErrorMessage"}""";
+
+    private static List<AlarmDefinition> DefineAlarms(string prefix, IEnumerable<FunctionDefinition> functions, IEnumerable<QueueDefinition> deadLetters, IEnumerable<string> tables)
+    {
+        var alarms = new List<AlarmDefinition>();
+        foreach (var function in functions)
+        {
+            var dimensions = new Dictionary<string, string>(StringComparer.Ordinal) { ["FunctionName"] = prefix + function.Name };
+            alarms.Add(new AlarmDefinition(
+                $"{prefix}{function.Name}-error-rate",
+                $"{function.Name}: more than 5 % of invocations failed",
+                [new("errors", "AWS/Lambda", "Errors", dimensions, "Sum"), new("invocations", "AWS/Lambda", "Invocations", dimensions, "Sum")],
+                "IF(invocations > 0, 100 * errors / invocations, 0)",
+                Threshold: 5,
+                PeriodSeconds: 300,
+                EvaluationPeriods: 1));
+            if (function.Trigger is FunctionTrigger.Stream)
+            {
+                alarms.Add(new AlarmDefinition(
+                    $"{prefix}{function.Name}-iterator-age",
+                    $"{function.Name} trails the events stream by more than a minute",
+                    [new("age", "AWS/Lambda", "IteratorAge", dimensions, "Maximum")],
+                    null,
+                    Threshold: 60_000,
+                    PeriodSeconds: 60,
+                    EvaluationPeriods: 3));
+            }
+        }
+
+        alarms.Add(new AlarmDefinition(
+            prefix + "api-5xx",
+            "the HTTP API answered 5xx",
+            [new("errors", "AWS/ApiGateway", "5xx", new Dictionary<string, string>(StringComparer.Ordinal) { ["ApiId"] = prefix + "http" }, "Sum")],
+            null,
+            Threshold: 0,
+            PeriodSeconds: 60,
+            EvaluationPeriods: 1));
+        alarms.AddRange(deadLetters.Select(queue => new AlarmDefinition(
+            $"{queue.Name}-depth",
+            $"{queue.Name} holds messages nobody could handle",
+            [new("depth", "AWS/SQS", "ApproximateNumberOfMessagesVisible", new Dictionary<string, string>(StringComparer.Ordinal) { ["QueueName"] = queue.Name }, "Maximum")],
+            null,
+            Threshold: 0,
+            PeriodSeconds: 60,
+            EvaluationPeriods: 1)));
+        alarms.AddRange(tables.Select(table => new AlarmDefinition(
+            $"{table}-throttles",
+            $"{table} throttled requests",
+            [new("throttles", "AWS/DynamoDB", "ThrottledRequests", new Dictionary<string, string>(StringComparer.Ordinal) { ["TableName"] = table }, "Sum")],
+            null,
+            Threshold: 0,
+            PeriodSeconds: 60,
+            EvaluationPeriods: 1)));
+        return alarms;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authentication;
+using Payments.Functions.Api.Auth;
+
+namespace Payments.Functions.Api;
+
+/// <summary>
+/// The HTTP API as every host runs it, Kestrel in the embedded host or the in-memory server of the <c>api</c> Lambda:
+/// the same authentication, authorization, problem details, exception handler, OpenAPI document and endpoints.
+/// </summary>
+public static class PaymentsApi
+{
+    public static IServiceCollection AddPaymentsApi(this IServiceCollection services, ApiKeyRing keys)
+    {
+        services.AddSingleton(keys);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(ApiPolicies.Add);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UseOurTraceId);
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+        services.AddOpenApi(ApiKeySecurityScheme.Describe);
+        return services;
+    }
+
+    /// <summary>The middleware in order, then the endpoints; <paramref name="beforeEndpoints"/> maps what only this host has (health checks).</summary>
+    public static WebApplication UsePaymentsApi(this WebApplication app, Action<WebApplication>? beforeEndpoints = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        beforeEndpoints?.Invoke(app);
+        app.MapPaymentEndpoints();
+        return app;
+    }
+
+    /// <summary>Framework-written problems (404, 405 from routing) carry the same <c>trace_id</c> as ours.</summary>
+    private static void UseOurTraceId(ProblemDetailsContext context)
+    {
+        context.ProblemDetails.Extensions.Remove("traceId");
+        context.ProblemDetails.Extensions["trace_id"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+    }
+}

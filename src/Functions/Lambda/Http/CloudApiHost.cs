@@ -1,0 +1,45 @@
+using Amazon.DynamoDBv2;
+using Microsoft.AspNetCore.Hosting.Server;
+using Payments.Application.Ledger;
+using Payments.Aws;
+using Payments.Aws.EventStore;
+using Payments.Aws.Projections;
+using Payments.EventStore.Contract;
+using Payments.Functions.Api;
+using Payments.Functions.Api.Auth;
+using Payments.Functions.Lambda.Runtime;
+using Payments.Projections.ReadModel;
+
+namespace Payments.Functions.Lambda.Http;
+
+/// <summary>
+/// The <c>api</c> function's composition: the same HTTP API as `serve` (<see cref="PaymentsApi"/>) on an in-memory
+/// server, over the DynamoDB event store and the DynamoDB payments table.
+/// </summary>
+public static class CloudApiHost
+{
+    public static async Task<(WebApplication App, LambdaHttpServer Server)> Start(CloudOptions settings, ApiKeyRing keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton<LambdaHttpServer>();
+        services.AddSingleton<IServer>(sp => sp.GetRequiredService<LambdaHttpServer>());
+        services.AddSingleton(TimeProvider.System);
+        services.AddPaymentsApi(keys);
+        services.AddSingleton<IAmazonDynamoDB>(_ => CloudClients.DynamoDb(settings.DynamoDbEndpoint));
+        services.AddSingleton<IEventStore>(sp => new DynamoDbEventStore(
+            sp.GetRequiredService<IAmazonDynamoDB>(), DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PaymentLedger>();
+        services.AddSingleton<IPaymentReadModel>(sp => new DynamoDbPaymentReadModel(sp.GetRequiredService<IAmazonDynamoDB>(), settings.ReadModelTable));
+
+        var app = builder.Build();
+        app.UsePaymentsApi();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return (app, app.Services.GetRequiredService<LambdaHttpServer>());
+    }
+}

@@ -1,0 +1,138 @@
+using Amazon.DynamoDBv2;
+using Payments.Aws.Topology;
+
+namespace Payments.Aws.Tests.Topology;
+
+public sealed class CloudTopologyTests
+{
+    private static readonly CloudTopology Prod = CloudTopology.Define(CloudEnvironment.Prod);
+    private static readonly CloudTopology Dev = CloudTopology.Define(CloudEnvironment.Dev);
+
+    [Fact]
+    public void Payment_queue_has_the_seed_figures_and_dead_letters_after_three_receives()
+    {
+        var queue = Prod.Queues.Single(q => q.Name == "payments-prod-payment-jobs");
+
+        Assert.Equal((300, 14 * 24 * 3600, 20, 3), (queue.VisibilityTimeoutSeconds, queue.MessageRetentionSeconds, queue.ReceiveWaitSeconds, queue.MaxReceiveCount));
+        Assert.Contains(queue.DeadLetter!, Prod.Queues);
+    }
+
+    [Fact]
+    public void Functions_have_the_seed_sizes_and_the_worker_takes_one_payment_per_invocation()
+    {
+        var api = Function(CloudTopology.Api);
+        var worker = Function(CloudTopology.Worker);
+
+        Assert.Equal((512, 30), (api.MemoryMb, api.TimeoutSeconds));
+        Assert.IsType<FunctionTrigger.HttpApi>(api.Trigger);
+        Assert.Equal((512, 300), (worker.MemoryMb, worker.TimeoutSeconds));
+        var sqs = Assert.IsType<FunctionTrigger.Sqs>(worker.Trigger);
+        Assert.Equal((1, true), (sqs.BatchSize, sqs.ReportBatchItemFailures));
+    }
+
+    [Theory]
+    [InlineData(CloudTopology.Projector)]
+    [InlineData(CloudTopology.JobEnqueuer)]
+    public void Stream_consumers_report_partial_failures_bisect_and_keep_what_failed(string name)
+    {
+        var trigger = Assert.IsType<FunctionTrigger.Stream>(Function(name).Trigger);
+
+        Assert.True(trigger.ReportBatchItemFailures);
+        Assert.True(trigger.BisectBatchOnFunctionError);
+        Assert.Contains(Prod.Queues, q => ResourceRef.Queue(q.Name) == trigger.OnFailure);
+    }
+
+    [Fact]
+    public void Tables_are_on_demand_encrypted_and_recoverable_in_prod()
+    {
+        Assert.All(Prod.Tables, t => Assert.Equal((BillingMode.PAY_PER_REQUEST, true, true), (t.Table.BillingMode, t.ServerSideEncryption, t.PointInTimeRecovery)));
+        Assert.All(Dev.Tables, t => Assert.False(t.PointInTimeRecovery));
+        var events = Prod.Tables.Single(t => t.Name.EndsWith("payment_events", StringComparison.Ordinal));
+        Assert.Equal(StreamViewType.NEW_IMAGE, events.Table.StreamSpecification.StreamViewType);
+    }
+
+    [Fact]
+    public void Seed_alarms_exist_for_every_function_dead_letter_queue_and_table()
+    {
+        var names = Prod.Alarms.Select(a => a.Name).ToHashSet();
+
+        Assert.All(Prod.Functions, f => Assert.Contains($"payments-prod-{f.Name}-error-rate", names));
+        Assert.All(Prod.Functions.Where(f => f.Trigger is FunctionTrigger.Stream), f => Assert.Contains($"payments-prod-{f.Name}-iterator-age", names));
+        Assert.All(Prod.Queues.Where(q => q.Name.EndsWith("-dlq", StringComparison.Ordinal)), q => Assert.Contains($"{q.Name}-depth", names));
+        Assert.All(Prod.Tables, t => Assert.Contains($"{t.Name}-throttles", names));
+        Assert.Contains("payments-prod-api-5xx", names);
+        var errorRate = Prod.Alarms.Single(a => a.Name == "payments-prod-worker-error-rate");
+        Assert.Equal(5, errorRate.Threshold);
+        Assert.Contains("errors / invocations", errorRate.Expression, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_policy_statement_grants_a_wildcard_action_or_resource()
+    {
+        var statements = Prod.Functions.SelectMany(f => f.Policy.Select(s => (f.Name, s)));
+
+        Assert.All(statements, pair =>
+        {
+            Assert.All(pair.s.Actions, action => Assert.DoesNotContain("*", action, StringComparison.Ordinal));
+            Assert.NotEmpty(pair.s.Resources);
+        });
+    }
+
+    [Fact]
+    public void Every_resource_a_function_names_exists_in_the_topology()
+    {
+        var tables = Prod.Tables.Select(t => t.Name).ToHashSet();
+        var queues = Prod.Queues.Select(q => q.Name).ToHashSet();
+        var functions = Prod.Functions.Select(f => f.Name).ToHashSet();
+        var references = Prod.Functions.SelectMany(f => f.Policy.SelectMany(s => s.Resources))
+            .Concat(Prod.Functions.SelectMany(f => f.Environment.Values.Select(v => v.QueueUrlOf).OfType<ResourceRef>()))
+            .Concat([Prod.Pipe.Source, Prod.Pipe.Target]);
+
+        Assert.All(references, r => Assert.True(
+            r.Kind switch
+            {
+                ResourceKind.Table or ResourceKind.TableIndexes or ResourceKind.TableStream => tables.Contains(r.Name),
+                ResourceKind.Queue => queues.Contains(r.Name),
+                ResourceKind.LogGroup => functions.Contains(r.Name),
+                ResourceKind.EventBus => r.Name == Prod.EventBus,
+                _ => false,
+            },
+            $"{r} is not in the topology"));
+    }
+
+    [Fact]
+    public void Each_function_may_consume_its_own_trigger_and_nothing_it_does_not_call()
+    {
+        foreach (var function in Prod.Functions)
+        {
+            var granted = function.Policy.SelectMany(s => s.Actions.SelectMany(a => s.Resources.Select(r => (a, r)))).ToHashSet();
+            switch (function.Trigger)
+            {
+                case FunctionTrigger.Sqs sqs:
+                    Assert.Contains(("sqs:ReceiveMessage", sqs.Queue), granted);
+                    Assert.Contains(("sqs:DeleteMessage", sqs.Queue), granted);
+                    break;
+                case FunctionTrigger.Stream stream:
+                    Assert.Contains(("dynamodb:GetRecords", stream.Table), granted);
+                    Assert.Contains(("sqs:SendMessage", stream.OnFailure), granted);
+                    break;
+            }
+
+            Assert.Contains(granted, g => g.a == "logs:PutLogEvents" && g.r == ResourceRef.LogGroup(function.Name));
+        }
+
+        Assert.DoesNotContain(Function(CloudTopology.JobEnqueuer).Policy.SelectMany(s => s.Actions), a => a.StartsWith("dynamodb:Put", StringComparison.Ordinal));
+        Assert.DoesNotContain(Function(CloudTopology.Api).Policy.SelectMany(s => s.Actions), a => a.StartsWith("sqs:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pipe_passes_only_status_events_to_the_bus()
+    {
+        Assert.Equal(["PaymentProcessingStarted", "PaymentCompleted", "PaymentFailed"], Prod.Pipe.EventTypes);
+        Assert.Contains("\"INSERT\"", Prod.Pipe.FilterPattern, StringComparison.Ordinal);
+        Assert.All(Prod.Pipe.EventTypes, t => Assert.Contains($"\"{t}\"", Prod.Pipe.FilterPattern, StringComparison.Ordinal));
+        Assert.Equal(ResourceRef.Bus(Prod.EventBus), Prod.Pipe.Target);
+    }
+
+    private static FunctionDefinition Function(string name) => Prod.Functions.Single(f => f.Name == name);
+}
