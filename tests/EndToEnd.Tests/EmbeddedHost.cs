@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Hosting;
+using Payments.Application.Ramps.Sandbox;
 using Payments.Embedded.Ramps;
 
 namespace Payments.EndToEnd.Tests;

@@ -7,7 +7,9 @@ public sealed class StreamsEndToEndFixture : DynamoDbLocalFixture
 {
     private DynamoDbEventStore? _store;
 
-    public DynamoDbEventStoreTables Tables { get; } = DynamoDbEventStoreTables.WithPrefix(DynamoDbLocal.UniquePrefix());
+    public string Prefix { get; } = DynamoDbLocal.UniquePrefix();
+
+    public DynamoDbEventStoreTables Tables => DynamoDbEventStoreTables.WithPrefix(Prefix);
 
     public DynamoDbEventStore Store => _store ?? throw new InvalidOperationException("Fixture not initialised.");
 

@@ -54,8 +54,11 @@ internal sealed class RampCalls
     private static ResiliencePipeline Pipeline(WorkerOptions options, TimeProvider time, ILogger logger)
     {
         var transient = new PredicateBuilder().Handle<RampUnavailableException>().Handle<TimeoutRejectedException>();
-        return new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.RampAttempts > 1)
+        {
+            // Polly refuses a retry strategy with no retries: one attempt means no retry strategy at all.
+            pipeline.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = options.RampAttempts - 1,
@@ -67,7 +70,10 @@ internal sealed class RampCalls
                     WorkerLog.RampRetry(logger, args.Context.Properties.GetValue(RequestKey, "?"), args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },
-            })
+            });
+        }
+
+        return pipeline
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 // Half the calls failing over 30 s (at least 20 calls) opens the circuit for 5 s: jobs go back to the

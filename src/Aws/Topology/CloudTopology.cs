@@ -1,6 +1,7 @@
 using Payments.Application.Jobs;
 using Payments.Aws.EventStore;
 using Payments.Aws.Projections;
+using Payments.Aws.Ramps;
 using Payments.Domain.Events;
 using Payments.Domain.Serialization;
 
@@ -39,6 +40,7 @@ public sealed record CloudTopology(
         var prefix = environment.Prefix;
         var store = DynamoDbEventStoreTables.WithPrefix(prefix);
         var payments = prefix + DynamoDbPaymentsSchema.DefaultTableName;
+        var ramps = prefix + DynamoDbRampExecutionLog.DefaultTableName;
         var paymentQueue = PaymentQueue(prefix + "payment-jobs");
         var streamFailures = new QueueDefinition(prefix + "stream-failures", 30, PaymentQueueSpec.DeadLetterRetentionSeconds, 0, null, 0);
 
@@ -50,8 +52,9 @@ public sealed record CloudTopology(
                 Logs(Api),
             ]),
             new(Worker, 512, PaymentQueueSpec.VisibilityTimeoutSeconds, null, new FunctionTrigger.Sqs(ResourceRef.Queue(paymentQueue.Name), PaymentQueueSpec.BatchSize, null),
-                EventStoreEnvironment(prefix, payments, paymentQueue), [
+                Sandbox(EventStoreEnvironment(prefix, payments, paymentQueue), ramps), [
                 EventStoreAppend(store),
+                new(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], [ResourceRef.Table(ramps)]),
                 new(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"], [ResourceRef.Queue(paymentQueue.Name)]),
                 Logs(Worker),
             ]),
@@ -77,13 +80,14 @@ public sealed record CloudTopology(
                 new(DynamoDbEventStoreSchema.UniqueKeysTable(store.UniqueKeys), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbEventStoreSchema.SequencesTable(store.Sequences), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbPaymentsSchema.PaymentsTable(payments), environment.PointInTimeRecovery, ServerSideEncryption: true),
+                new(DynamoDbRampExecutionLog.Table(ramps), environment.PointInTimeRecovery, ServerSideEncryption: true),
             ],
             [paymentQueue.DeadLetter!, paymentQueue, streamFailures],
             prefix + "events",
             StatusPipe(prefix, store.Events, prefix + "events"),
             functions,
             new HttpApiDefinition(prefix + "http", ["ANY /{proxy+}"], ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100, environment.AllowedOrigins, AccessLogFormat()),
-            DefineAlarms(prefix, functions, [paymentQueue.DeadLetter!, streamFailures], [store.Events, store.UniqueKeys, store.Sequences, payments]));
+            DefineAlarms(prefix, functions, [paymentQueue.DeadLetter!, streamFailures], [store.Events, store.UniqueKeys, store.Sequences, payments, ramps]));
     }
 
     private static QueueDefinition PaymentQueue(string name) => new(
@@ -139,6 +143,13 @@ public sealed record CloudTopology(
             EventSource,
             "<$.dynamodb.NewImage.type.S>",
             """{"payment_id": "<$.dynamodb.NewImage.payment_id.S>", "version": "<$.dynamodb.NewImage.version.N>", "type": "<$.dynamodb.NewImage.type.S>", "occurred_at": "<$.dynamodb.NewImage.occurred_at.S>", "data": "<$.dynamodb.NewImage.data.S>"}""");
+    }
+
+    /// <summary>The sandbox ramps stand in for real providers, which keep their idempotency memory server-side; ours is a shared table.</summary>
+    private static Dictionary<string, EnvironmentValue> Sandbox(Dictionary<string, EnvironmentValue> environment, string rampsTable)
+    {
+        environment["PAYMENTS_RAMPS_TABLE"] = EnvironmentValue.Of(rampsTable);
+        return environment;
     }
 
     private static string AccessLogFormat() =>

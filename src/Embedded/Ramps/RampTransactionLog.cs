@@ -1,3 +1,4 @@
+using Payments.Application.Ramps.Sandbox;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Payments.Domain.Ramps;
@@ -10,7 +11,7 @@ namespace Payments.Embedded.Ramps;
 /// every later call with that key, across process restarts. Calls and executions are counted per key so tests
 /// and operators can check that no leg ever converted twice.
 /// </summary>
-public sealed class RampTransactionLog : IAsyncDisposable
+public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
 {
     public const string FileName = "ramps.db";
 

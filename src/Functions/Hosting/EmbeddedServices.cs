@@ -10,6 +10,7 @@ using Payments.Embedded.Consumers;
 using Payments.Embedded.EventStore;
 using Payments.Embedded.Jobs;
 using Payments.Embedded.Projections;
+using Payments.Application.Ramps.Sandbox;
 using Payments.Embedded.Ramps;
 using Payments.EventStore.Contract;
 using Payments.Projections.Projector;

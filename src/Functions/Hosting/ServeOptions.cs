@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Payments.Application.Worker;
-using Payments.Embedded.Ramps;
+using Payments.Application.Ramps.Sandbox;
 using Payments.Functions.Hosting.Health;
 
 namespace Payments.Functions.Hosting;

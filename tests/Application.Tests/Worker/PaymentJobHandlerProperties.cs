@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Payments.Domain.Ramps;
 using Payments.Domain.State;
+using Payments.Application.Ramps.Sandbox;
 using Payments.Embedded.Ramps;
 using Payments.TestServices;
 using Payments.Application.Worker;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Payments.Domain.Ramps;
+using Payments.Application.Ramps.Sandbox;
 using Payments.Embedded.Ramps;
 using Payments.TestServices;
 

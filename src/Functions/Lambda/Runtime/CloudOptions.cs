@@ -15,6 +15,11 @@ public sealed class CloudOptions
     [ConfigurationKeyName("READ_MODEL_TABLE")]
     public string ReadModelTable { get; set; } = "payments";
 
+    /// <summary>The sandbox ramps' shared memory (worker).</summary>
+    [Required]
+    [ConfigurationKeyName("RAMPS_TABLE")]
+    public string RampsTable { get; set; } = "ramp_executions";
+
     [ConfigurationKeyName("QUEUE_URL")]
     public string? PaymentQueueUrl { get; set; }
 

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Payments.Application.Ledger;
+using Payments.Application.Ramps.Sandbox;
+using Payments.Application.Worker;
+using Payments.Aws.Ramps;
 using Payments.Aws.EventStore;
 using Payments.Aws.HttpApi;
 using Payments.Functions.Api.Auth;
@@ -14,16 +18,16 @@ namespace Payments.Functions.Lambda.Runtime;
 
 /// <summary>
 /// The Lambda entry modes of the one executable (<c>payments lambda NAME</c>, the names of the cloud topology), each
-/// composed from the same handlers the tests exercise. The worker is not among them yet: the mock ramps keep their
-/// idempotency memory in a local SQLite file, which a fleet of Lambda instances cannot share.
+/// composed from the same handlers the tests exercise.
 /// </summary>
 public static class LambdaFunctions
 {
     public const string Api = "api";
     public const string Projector = "projector";
     public const string JobEnqueuer = "job-enqueuer";
+    public const string Worker = "worker";
 
-    public static IReadOnlyList<string> Names { get; } = [Api, Projector, JobEnqueuer];
+    public static IReadOnlyList<string> Names { get; } = [Api, Worker, Projector, JobEnqueuer];
 
     /// <exception cref="ArgumentException">Not a function of this executable.</exception>
     /// <exception cref="InvalidOperationException">A setting the function needs is missing.</exception>
@@ -31,6 +35,7 @@ public static class LambdaFunctions
         string function, CloudOptions settings, ILoggerFactory loggers, CancellationToken cancellationToken) => function switch
     {
         Api => await ApiHandler(settings, cancellationToken).ConfigureAwait(false),
+        Worker => WorkerHandler(settings, loggers),
         Projector => ProjectorHandler(settings, loggers),
         JobEnqueuer => JobEnqueuerHandler(settings, loggers),
         _ => throw new ArgumentException($"Unknown Lambda function '{function}'; expected one of {string.Join(", ", Names)}.", nameof(function)),
@@ -46,6 +51,22 @@ public static class LambdaFunctions
             var request = JsonSerializer.Deserialize(json, HttpApiJsonContext.Default.HttpApiRequest) ?? throw new JsonException("The HTTP API event is JSON null.");
             return JsonSerializer.Serialize(await server.Handle(request, ct).ConfigureAwait(false), HttpApiJsonContext.Default.HttpApiResponse);
         };
+    }
+
+    /// <summary>
+    /// SQS (batch 1) in, batch item failures out: the same payment process as the embedded worker, over DynamoDB, with
+    /// the sandbox ramps' memory in a DynamoDB table every instance shares.
+    /// </summary>
+    private static Func<string, CancellationToken, Task<string>> WorkerHandler(CloudOptions settings, ILoggerFactory loggers)
+    {
+        var queueUrl = settings.PaymentQueueUrl ?? throw new InvalidOperationException("PAYMENTS_QUEUE_URL is required for the worker.");
+        var dynamo = CloudClients.DynamoDb(settings.DynamoDbEndpoint);
+        var store = new DynamoDbEventStore(dynamo, DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), TimeProvider.System);
+        var ramps = new MockRampProvider(new DynamoDbRampExecutionLog(dynamo, settings.RampsTable), new MockRampOptions(), TimeProvider.System);
+        var handler = new PaymentJobHandler(
+            new PaymentLedger(store, TimeProvider.System), ramps, ramps, new WorkerOptions(), TimeProvider.System, loggers.CreateLogger<PaymentJobHandler>());
+        var lambda = new PaymentJobLambdaHandler(handler, new SqsPaymentJobQueue(CloudClients.Sqs(settings.SqsEndpoint), queueUrl), loggers.CreateLogger<PaymentJobLambdaHandler>());
+        return lambda.Handle;
     }
 
     private static Func<string, CancellationToken, Task<string>> ProjectorHandler(CloudOptions settings, ILoggerFactory loggers)

@@ -1,6 +1,6 @@
 using Payments.Domain.Ramps;
 
-namespace Payments.Embedded.Ramps;
+namespace Payments.Application.Ramps.Sandbox;
 
 /// <summary>
 /// What a provider did for one request key, recorded once. <paramref name="TransactionId"/> is null for a refusal.

@@ -1,14 +1,14 @@
 using Payments.Domain.Money;
 using Payments.Domain.Ramps;
 
-namespace Payments.Embedded.Ramps;
+namespace Payments.Application.Ramps.Sandbox;
 
 /// <summary>
 /// The bundled on- and off-ramp: each call takes 100–300 ms on the injected clock, may fail transiently at the
 /// configured rate, converts at <see cref="UsdRates"/>, and is idempotent by request key through the durable
-/// <see cref="RampTransactionLog"/>, so a retried, redelivered or resumed leg never converts twice.
+/// <see cref="IRampExecutionLog"/>, so a retried, redelivered or resumed leg never converts twice.
 /// </summary>
-public sealed class MockRampProvider(RampTransactionLog log, MockRampOptions options, TimeProvider time) : IOnRampProvider, IOffRampProvider
+public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions options, TimeProvider time) : IOnRampProvider, IOffRampProvider
 {
     private readonly Random _random = options.Seed is { } seed ? new Random(seed) : new Random();
     private readonly Lock _randomGate = new();

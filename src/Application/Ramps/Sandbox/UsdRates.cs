@@ -1,4 +1,4 @@
-namespace Payments.Embedded.Ramps;
+namespace Payments.Application.Ramps.Sandbox;
 
 /// <summary>The mock providers' fixed price list: USD per one unit of each fiat currency (decimal, never floating point).</summary>
 public static class UsdRates

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Payments.Embedded.Ramps;
+namespace Payments.Application.Ramps.Sandbox;
 
 /// <summary>
 /// How the bundled mock providers behave (configuration section <c>Ramps</c>). <see cref="FailureRate"/> is the chance
