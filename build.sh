@@ -3,6 +3,7 @@
 #   ./build.sh run   -> runs the whole system on the embedded SQLite default
 #   ./build.sh test  -> builds with warnings as errors and runs every test
 #   ./build.sh bench -> prints the benchmark figures quoted in closing notes
+#   ./build.sh publish -> artifacts/lambda.zip: the self-contained linux-x64 bundle every Lambda function runs
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -48,9 +49,24 @@ run_tests() {
   return "$status"
 }
 
+# provided.al2023 runs ./bootstrap; _HANDLER (the topology's handler) names the function: api, worker, projector, job-enqueuer.
+publish_lambda_bundle() {
+  ensure_dotnet
+  local out=artifacts/lambda
+  rm -rf "$out" artifacts/lambda.zip
+  log "publishing the self-contained linux-x64 bundle"
+  dotnet publish src/Functions/Functions.csproj -c Release -r linux-x64 --self-contained true -o "$out" -nologo -v quiet
+  printf '#!/bin/sh\nexec "$(dirname "$0")/payments" lambda "$_HANDLER"\n' > "$out/bootstrap"
+  chmod +x "$out/bootstrap" "$out/payments"
+  # python's zipfile keeps the execute bits Lambda needs on bootstrap and payments.
+  (cd "$out" && python3 -m zipfile -c ../lambda.zip ./*)
+  log "artifacts/lambda.zip: $(du -h artifacts/lambda.zip | cut -f1)"
+}
+
 case "${1:-test}" in
   test) run_tests ;;
   run) ensure_dotnet; shift; exec dotnet run --project src/Functions -c Release -- serve "$@" ;;
   bench) ensure_dotnet; shift; exec dotnet run --project src/Bench -c Release -- "${@:-append}" ;;
-  *) echo "usage: ./build.sh [test|run|bench]" >&2; exit 2 ;;
+  publish) publish_lambda_bundle ;;
+  *) echo "usage: ./build.sh [test|run|bench|publish]" >&2; exit 2 ;;
 esac

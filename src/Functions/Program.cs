@@ -10,5 +10,6 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     VerifyCommand.Create(),
     ProjectionsCommand.Create(),
     LambdaCommand.Create(),
+    SmokeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

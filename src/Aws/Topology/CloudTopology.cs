@@ -29,7 +29,7 @@ public sealed record CloudTopology(
 
     public const string EventSource = "payments.ledger";
 
-    private static readonly string[] StreamRead = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+    private static readonly string[] StreamRead = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
     private static readonly string[] EventLogRead = ["dynamodb:GetItem", "dynamodb:Query"];
     private static readonly string[] TransactionalWrite = ["dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
     private static readonly string[] LogWrite = ["logs:CreateLogStream", "logs:PutLogEvents"];
@@ -60,6 +60,7 @@ public sealed record CloudTopology(
             ]),
             new(Projector, 256, 60, null, StreamOf(store, streamFailures), EventStoreEnvironment(prefix, payments, null), [
                 new(StreamRead, [ResourceRef.TableStream(store.Events)]),
+                ListStreams,
                 new(EventLogRead, [ResourceRef.Table(store.Events)]),
                 new(["dynamodb:GetItem", "dynamodb:PutItem"], [ResourceRef.Table(payments)]),
                 new(["sqs:SendMessage"], [ResourceRef.Queue(streamFailures.Name)]),
@@ -68,6 +69,7 @@ public sealed record CloudTopology(
             new(JobEnqueuer, 256, 60, null, StreamOf(store, streamFailures),
                 new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal) { ["PAYMENTS_QUEUE_URL"] = EnvironmentValue.UrlOf(ResourceRef.Queue(paymentQueue.Name)) }, [
                 new(StreamRead, [ResourceRef.TableStream(store.Events)]),
+                ListStreams,
                 new(["sqs:SendMessage"], [ResourceRef.Queue(paymentQueue.Name), ResourceRef.Queue(streamFailures.Name)]),
                 Logs(JobEnqueuer),
             ]),
@@ -106,6 +108,8 @@ public sealed record CloudTopology(
         [.. EventLogRead, .. TransactionalWrite],
         [ResourceRef.Table(store.Events), ResourceRef.Table(store.UniqueKeys), ResourceRef.Table(store.Sequences)]);
 
+    private static PolicyStatement ListStreams { get; } = new(["dynamodb:ListStreams"], [ResourceRef.AccountStreams]);
+
     private static PolicyStatement Logs(string function) => new(LogWrite, [ResourceRef.LogGroup(function)]);
 
     private static Dictionary<string, EnvironmentValue> EventStoreEnvironment(string prefix, string payments, QueueDefinition? queue)
@@ -141,7 +145,7 @@ public sealed record CloudTopology(
             types,
             filter,
             EventSource,
-            "<$.dynamodb.NewImage.type.S>",
+            "$.dynamodb.NewImage.type.S",
             """{"payment_id": "<$.dynamodb.NewImage.payment_id.S>", "version": "<$.dynamodb.NewImage.version.N>", "type": "<$.dynamodb.NewImage.type.S>", "occurred_at": "<$.dynamodb.NewImage.occurred_at.S>", "data": "<$.dynamodb.NewImage.data.S>"}""");
     }
 

@@ -2,8 +2,8 @@ namespace Payments.Aws.Topology;
 
 /// <summary>
 /// EventBridge Pipe from the events table's stream to the bus: only INSERTs of the <see cref="EventTypes"/> pass
-/// <see cref="FilterPattern"/>, and the templates turn a stream record into the envelope's detail-type and detail
+/// <see cref="FilterPattern"/>, and <see cref="DetailTypePath"/> (a JSON path, as Pipes requires for dynamic target parameters) and <see cref="DetailTemplate"/> (an input template) turn a stream record into the envelope's detail-type and detail
 /// (source <see cref="EventSource"/>), so cloud rules see the same envelope the embedded router builds.
 /// </summary>
 public sealed record PipeDefinition(
-    string Name, ResourceRef Source, ResourceRef Target, IReadOnlyList<string> EventTypes, string FilterPattern, string EventSource, string DetailTypeTemplate, string DetailTemplate);
+    string Name, ResourceRef Source, ResourceRef Target, IReadOnlyList<string> EventTypes, string FilterPattern, string EventSource, string DetailTypePath, string DetailTemplate);

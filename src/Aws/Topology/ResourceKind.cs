@@ -8,4 +8,7 @@ public enum ResourceKind
     Queue,
     LogGroup,
     EventBus,
+
+    /// <summary>Every stream of the account: <c>dynamodb:ListStreams</c> has no narrower resource type.</summary>
+    AccountStreams,
 }

@@ -26,7 +26,8 @@ public sealed class LambdaRuntimeClient(HttpClient http)
         var deadline = long.TryParse(Header(response, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : DateTimeOffset.MaxValue;
-        return new LambdaInvocation(requestId, deadline, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return new LambdaInvocation(requestId, deadline, body, Header(response, "Lambda-Runtime-Trace-Id"));
     }
 
     public Task Respond(string requestId, string responseJson, CancellationToken cancellationToken) =>

@@ -41,6 +41,9 @@ internal sealed class FakeLambdaRuntime : IAsyncDisposable
         return outcome.Task.WaitAsync(TimeSpan.FromMinutes(2));
     }
 
+    /// <summary>The X-Ray header this runtime sends with invocation <paramref name="requestId"/>.</summary>
+    public static string TraceHeader(string requestId) => $"Root=1-5e1b4151-{requestId.Replace("-", "", StringComparison.Ordinal)[..24]};Sampled=1";
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -54,6 +57,7 @@ internal sealed class FakeLambdaRuntime : IAsyncDisposable
             var (id, body, deadline) = await _pending.Reader.ReadAsync(http.RequestAborted);
             http.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = id;
             http.Response.Headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["Lambda-Runtime-Trace-Id"] = TraceHeader(id);
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync(body);
         });

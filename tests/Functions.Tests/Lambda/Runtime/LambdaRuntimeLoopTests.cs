@@ -60,6 +60,43 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_invocation_s_trace_header_is_visible_to_its_handler_as_the_xray_variable()
+    {
+        var loop = Start((_, _) => Task.FromResult($"\"{Environment.GetEnvironmentVariable(LambdaRuntimeLoop.TraceVariable)}\""));
+
+        var outcome = await _runtime.Invoke("{}");
+
+        Assert.StartsWith("\"Root=1-5e1b4151-", outcome.Response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stuck_handler_is_cancelled_early_enough_to_report_its_error_before_the_deadline()
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3);
+        var cancelledAt = DateTimeOffset.MaxValue;
+        var loop = Start(async (_, ct) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelledAt = DateTimeOffset.UtcNow;
+                throw;
+            }
+
+            return "{}";
+        });
+
+        var outcome = await _runtime.Invoke("{}", deadline - DateTimeOffset.UtcNow);
+
+        Assert.NotNull(outcome.Error);
+        // A second of margin is asked for; half of it is plenty of proof on a loaded machine.
+        Assert.True(deadline - cancelledAt > TimeSpan.FromMilliseconds(500), $"cancelled {(deadline - cancelledAt).TotalMilliseconds} ms before the deadline");
+    }
+
+    [Fact]
     public async Task Unknown_function_name_is_refused_before_serving()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => LambdaFunctions.Create("no-such-function", new CloudOptions(), NullLoggerFactory.Instance, CancellationToken.None));
