@@ -70,7 +70,7 @@ public sealed class LambdaProcessTests(StreamsEndToEndFixture fixture) : IClassF
         start.Environment["AWS_SECRET_ACCESS_KEY"] = DynamoDbLocal.SecretKey;
         start.Environment["AWS_REGION"] = DynamoDbLocal.Region;
         start.Environment["PAYMENTS_DYNAMODB_URL"] = fixture.Local.ServiceUrl.ToString();
-        start.Environment["PAYMENTS_TABLE_PREFIX"] = fixture.Tables.Events[..^"payment_events".Length];
+        start.Environment["PAYMENTS_TABLE_PREFIX"] = fixture.Prefix;
         start.Environment["PAYMENTS_READ_MODEL_TABLE"] = readModelTable;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start payments lambda");
         process.OutputDataReceived += (_, _) => { };
