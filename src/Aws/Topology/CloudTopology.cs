@@ -92,7 +92,8 @@ public sealed record CloudTopology(
             DefineAlarms(prefix, functions, [paymentQueue.DeadLetter!, streamFailures], [store.Events, store.UniqueKeys, store.Sequences, payments, ramps]));
     }
 
-    private static QueueDefinition PaymentQueue(string name) => new(
+    /// <summary>The payment queue and its dead-letter queue with the seed's figures (<see cref="PaymentQueueSpec"/>).</summary>
+    public static QueueDefinition PaymentQueue(string name) => new(
         name,
         PaymentQueueSpec.VisibilityTimeoutSeconds,
         PaymentQueueSpec.MessageRetentionSeconds,
