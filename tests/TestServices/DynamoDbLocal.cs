@@ -14,6 +14,17 @@ public sealed class DynamoDbLocal : IAsyncDisposable
     public const string SecretKey = "local";
     public const string Region = "us-east-1";
 
+    /// <summary>
+    /// What a Lambda execution environment provides, for functions run in this test process: they read credentials
+    /// and region the SDK's default way, and the emulators accept these.
+    /// </summary>
+    public static void ExportCredentialsToThisProcess()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", AccessKey);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
+        Environment.SetEnvironmentVariable("AWS_REGION", Region);
+    }
+
     private readonly ServiceProcess _process;
 
     private DynamoDbLocal(ServiceProcess process) => _process = process;

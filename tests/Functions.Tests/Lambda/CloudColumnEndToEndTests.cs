@@ -28,9 +28,7 @@ public sealed class CloudColumnEndToEndTests(StreamsEndToEndFixture dynamo, Faux
     [Fact]
     public async Task Payment_posted_through_the_api_function_completes_through_every_function_and_no_leg_converts_twice()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", DynamoDbLocal.AccessKey);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", DynamoDbLocal.SecretKey);
-        Environment.SetEnvironmentVariable("AWS_REGION", DynamoDbLocal.Region);
+        DynamoDbLocal.ExportCredentialsToThisProcess();
         using var sqs = fauxqs.Client();
         var queues = await SqsPaymentQueues.Ensure(sqs, "cloud-" + Guid.NewGuid().ToString("N")[..12], null, CancellationToken.None);
         var settings = new CloudOptions
@@ -85,12 +83,7 @@ public sealed class CloudColumnEndToEndTests(StreamsEndToEndFixture dynamo, Faux
             ["content-type"] = "application/json",
             ["idempotency-key"] = "cloud-" + Guid.NewGuid().ToString("N"),
         };
-        var request = new HttpApiRequest(
-            "2.0", "$default", "/payments", "", null, headers, null, null, null,
-            new HttpApiRequestContext("123456789012", "api", "api.example", Guid.NewGuid().ToString("N"), "$default", new HttpApiHttp("POST", "/payments", "HTTP/1.1", "127.0.0.1", "e2e"), 0),
-            body,
-            IsBase64Encoded: false);
-        return JsonSerializer.Serialize(request, HttpApiJsonContext.Default.HttpApiRequest);
+        return HttpApiEvents.Json("POST", "/payments", headers, body);
     }
 
     /// <summary>The payment's records on the events stream, as the event source mapping hands them to a function.</summary>

@@ -19,10 +19,7 @@ public sealed class ApiLambdaTests(DynamoDbLocalFixture dynamo) : IClassFixture<
 
     public async Task InitializeAsync()
     {
-        // What a Lambda execution environment provides; the function reads credentials the SDK's default way.
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", DynamoDbLocal.AccessKey);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", DynamoDbLocal.SecretKey);
-        Environment.SetEnvironmentVariable("AWS_REGION", DynamoDbLocal.Region);
+        DynamoDbLocal.ExportCredentialsToThisProcess();
         await DynamoDbEventStoreSchema.EnsureCreated(dynamo.Client, DynamoDbEventStoreTables.WithPrefix(_prefix), CancellationToken.None);
         await DynamoDbPaymentsSchema.EnsureCreated(dynamo.Client, _prefix + DynamoDbPaymentsSchema.DefaultTableName, CancellationToken.None);
         var settings = new CloudOptions
@@ -88,12 +85,7 @@ public sealed class ApiLambdaTests(DynamoDbLocalFixture dynamo) : IClassFixture<
             all["authorization"] = "Bearer " + Key;
         }
 
-        var request = new HttpApiRequest(
-            "2.0", "$default", path, "", null, all, null, null, null,
-            new HttpApiRequestContext("123456789012", "api", "api.example", Guid.NewGuid().ToString("N"), "$default", new HttpApiHttp(method, path, "HTTP/1.1", "127.0.0.1", "test"), 0),
-            body is null ? null : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(body)),
-            IsBase64Encoded: body is not null);
-        var json = await _api(JsonSerializer.Serialize(request, HttpApiJsonContext.Default.HttpApiRequest), CancellationToken.None);
+        var json = await _api(HttpApiEvents.Json(method, path, all, body), CancellationToken.None);
         return JsonSerializer.Deserialize(json, HttpApiJsonContext.Default.HttpApiResponse)!;
     }
 }
