@@ -27,6 +27,11 @@ public static class PaymentsStack
             Queues.Provision(queue, resources);
         }
 
+        foreach (var secret in topology.SecretParameters)
+        {
+            resources.Add(secret.Name, SecretParameters.Provision(secret));
+        }
+
         resources.Add(topology.EventBus, new EventBus(topology.EventBus, new EventBusArgs { Name = topology.EventBus }));
         StatusEventPipe.Provision(topology.Pipe, resources);
         var functions = LambdaFunctions.Provision(topology, bundlePath, resources);

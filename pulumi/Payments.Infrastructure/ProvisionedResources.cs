@@ -3,6 +3,7 @@ using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.Sqs;
+using Pulumi.Aws.Ssm;
 
 namespace Payments.Infrastructure;
 
@@ -16,6 +17,7 @@ public sealed class ProvisionedResources
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LogGroup> _logGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventBus> _buses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Parameter> _parameters = new(StringComparer.Ordinal);
 
     public void Add(string name, Table table) => _tables.Add(name, table);
 
@@ -25,6 +27,8 @@ public sealed class ProvisionedResources
     public void Add(string function, LogGroup logGroup) => _logGroups.Add(function, logGroup);
 
     public void Add(string name, EventBus bus) => _buses.Add(name, bus);
+
+    public void Add(string name, Parameter parameter) => _parameters.Add(name, parameter);
 
     public bool HasQueue(string name) => _queues.ContainsKey(name);
 
@@ -49,6 +53,7 @@ public sealed class ProvisionedResources
             ResourceKind.LogGroup => FindLogGroup(reference.Name).Arn.Apply(arn => arn + ":*"),
             ResourceKind.EventBus => Find(_buses, reference.Name, "event bus").Arn,
             ResourceKind.AccountStreams => Output.Create("*"),
+            ResourceKind.Parameter => Find(_parameters, reference.Name, "parameter").Arn,
             _ => throw new ArgumentOutOfRangeException(nameof(reference), reference, "No ARN mapping for this kind of resource."),
         };
     }

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.SimpleSystemsManagement;
 using Amazon.SQS;
 
 namespace Payments.Aws;
@@ -12,6 +13,9 @@ public static class CloudClients
 {
     public static AmazonDynamoDBClient DynamoDb(Uri? endpoint) =>
         endpoint is null ? new AmazonDynamoDBClient() : new AmazonDynamoDBClient(new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString() });
+
+    public static AmazonSimpleSystemsManagementClient Ssm(Uri? endpoint) =>
+        endpoint is null ? new AmazonSimpleSystemsManagementClient() : new AmazonSimpleSystemsManagementClient(new AmazonSimpleSystemsManagementConfig { ServiceURL = endpoint.ToString() });
 
     /// <summary>SDK retries off: SQS calls retry through <see cref="SqsResilience"/>, once, not twice over.</summary>
     public static AmazonSQSClient Sqs(Uri? endpoint) =>

@@ -16,6 +16,7 @@ public sealed record CloudTopology(
     CloudEnvironment Environment,
     IReadOnlyList<TableDefinition> Tables,
     IReadOnlyList<QueueDefinition> Queues,
+    IReadOnlyList<SecretParameterDefinition> SecretParameters,
     string EventBus,
     PipeDefinition Pipe,
     IReadOnlyList<FunctionDefinition> Functions,
@@ -42,12 +43,14 @@ public sealed record CloudTopology(
         var payments = prefix + DynamoDbPaymentsSchema.DefaultTableName;
         var ramps = prefix + DynamoDbRampExecutionLog.DefaultTableName;
         var paymentQueue = PaymentQueue(prefix + "payment-jobs");
+        var apiKeyHashes = new SecretParameterDefinition($"/payments/{environment.Name}/api-key-hashes", "client_id:sha256-hex of each API key, comma-separated");
         var streamFailures = new QueueDefinition(prefix + "stream-failures", 30, PaymentQueueSpec.DeadLetterRetentionSeconds, 0, null, 0);
 
         FunctionDefinition[] functions =
         [
-            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), EventStoreEnvironment(prefix, payments, null), [
+            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), [
                 EventStoreAppend(store),
+                new(["ssm:GetParameter"], [ResourceRef.Parameter(apiKeyHashes.Name)]),
                 new(EventLogRead, [ResourceRef.Table(payments), ResourceRef.TableIndexes(payments)]),
                 Logs(Api),
             ]),
@@ -85,6 +88,7 @@ public sealed record CloudTopology(
                 new(DynamoDbRampExecutionLog.Table(ramps), environment.PointInTimeRecovery, ServerSideEncryption: true),
             ],
             [paymentQueue.DeadLetter!, paymentQueue, streamFailures],
+            [apiKeyHashes],
             prefix + "events",
             StatusPipe(prefix, store.Events, prefix + "events"),
             functions,
@@ -148,6 +152,13 @@ public sealed record CloudTopology(
             EventSource,
             "$.dynamodb.NewImage.type.S",
             """{"payment_id": "<$.dynamodb.NewImage.payment_id.S>", "version": "<$.dynamodb.NewImage.version.N>", "type": "<$.dynamodb.NewImage.type.S>", "occurred_at": "<$.dynamodb.NewImage.occurred_at.S>", "data": "<$.dynamodb.NewImage.data.S>"}""");
+    }
+
+    /// <summary>The api function names the parameter holding the key hashes; the value never enters its environment.</summary>
+    private static Dictionary<string, EnvironmentValue> ApiKeysFrom(Dictionary<string, EnvironmentValue> environment, SecretParameterDefinition parameter)
+    {
+        environment["PAYMENTS_API_KEY_HASHES_PARAMETER"] = EnvironmentValue.Of(parameter.Name);
+        return environment;
     }
 
     /// <summary>The sandbox ramps stand in for real providers, which keep their idempotency memory server-side; ours is a shared table.</summary>

@@ -9,6 +9,9 @@ public enum ResourceKind
     LogGroup,
     EventBus,
 
+    /// <summary>An SSM Parameter Store SecureString.</summary>
+    Parameter,
+
     /// <summary>Every stream of the account: <c>dynamodb:ListStreams</c> has no narrower resource type.</summary>
     AccountStreams,
 }

@@ -19,6 +19,8 @@ public sealed record ResourceRef(ResourceKind Kind, string Name)
 
     public static ResourceRef Bus(string name) => new(ResourceKind.EventBus, name);
 
+    public static ResourceRef Parameter(string name) => new(ResourceKind.Parameter, name);
+
     /// <summary>For <c>dynamodb:ListStreams</c> alone, which IAM cannot scope to a table.</summary>
     public static ResourceRef AccountStreams { get; } = new(ResourceKind.AccountStreams, "*");
 

@@ -100,6 +100,7 @@ public sealed class CloudTopologyTests
                 ResourceKind.LogGroup => functions.Contains(r.Name),
                 ResourceKind.EventBus => r.Name == Prod.EventBus,
                 ResourceKind.AccountStreams => r == ResourceRef.AccountStreams,
+                ResourceKind.Parameter => Prod.SecretParameters.Any(p => p.Name == r.Name),
                 _ => false,
             },
             $"{r} is not in the topology"));
@@ -128,6 +129,17 @@ public sealed class CloudTopologyTests
 
         Assert.DoesNotContain(Function(CloudTopology.JobEnqueuer).Policy.SelectMany(s => s.Actions), a => a.StartsWith("dynamodb:Put", StringComparison.Ordinal));
         Assert.DoesNotContain(Function(CloudTopology.Api).Policy.SelectMany(s => s.Actions), a => a.StartsWith("sqs:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Api_reads_its_key_hashes_from_a_secure_parameter_and_no_function_holds_a_secret_in_its_environment()
+    {
+        var api = Function(CloudTopology.Api);
+        var parameter = Assert.Single(Prod.SecretParameters);
+
+        Assert.Equal(parameter.Name, api.Environment["PAYMENTS_API_KEY_HASHES_PARAMETER"].Literal);
+        Assert.Contains(api.Policy, s => s.Actions.SequenceEqual(["ssm:GetParameter"]) && s.Resources.SequenceEqual([ResourceRef.Parameter(parameter.Name)]));
+        Assert.All(Prod.Functions, f => Assert.DoesNotContain(f.Environment.Keys, k => k is "PAYMENTS_API_KEY_HASHES" or "PAYMENTS_API_KEYS"));
     }
 
     [Fact]

@@ -23,9 +23,19 @@ public sealed class CloudOptions
     [ConfigurationKeyName("QUEUE_URL")]
     public string? PaymentQueueUrl { get; set; }
 
-    /// <summary>`client:sha256hex,…` for the api function: hashes, not keys, so the environment holds no secret.</summary>
+    /// <summary>
+    /// The SSM SecureString parameter holding `client:sha256hex,…` for the api function (the deployed way: the
+    /// environment names the parameter and holds no secret).
+    /// </summary>
+    [ConfigurationKeyName("API_KEY_HASHES_PARAMETER")]
+    public string? ApiKeyHashesParameter { get; set; }
+
+    /// <summary>The same list given directly, for runs against emulators; ignored when the parameter is named.</summary>
     [ConfigurationKeyName("API_KEY_HASHES")]
     public string? ApiKeyHashes { get; set; }
+
+    [ConfigurationKeyName("SSM_URL")]
+    public Uri? SsmEndpoint { get; set; }
 
     [ConfigurationKeyName("DYNAMODB_URL")]
     public Uri? DynamoDbEndpoint { get; set; }

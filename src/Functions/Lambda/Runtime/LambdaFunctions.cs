@@ -3,6 +3,7 @@ using Payments.Application.Ledger;
 using Payments.Application.Ramps.Sandbox;
 using Payments.Application.Worker;
 using Payments.Aws.Ramps;
+using Payments.Aws.Secrets;
 using Payments.Aws.EventStore;
 using Payments.Aws.HttpApi;
 using Payments.Functions.Api.Auth;
@@ -44,7 +45,10 @@ public static class LambdaFunctions
     /// <summary>The HTTP API behind API Gateway: HTTP API payload 2.0 in and out; the host lives as long as the execution environment.</summary>
     private static async Task<Func<string, CancellationToken, Task<string>>> ApiHandler(CloudOptions settings, CancellationToken cancellationToken)
     {
-        var keys = ApiKeyRing.FromHashes(settings.ApiKeyHashes ?? throw new InvalidOperationException("PAYMENTS_API_KEY_HASHES is required for the api function."));
+        var hashes = settings.ApiKeyHashesParameter is { Length: > 0 } parameter
+            ? await new SsmSecureParameters(CloudClients.Ssm(settings.SsmEndpoint)).Read(parameter, cancellationToken).ConfigureAwait(false)
+            : settings.ApiKeyHashes ?? throw new InvalidOperationException("PAYMENTS_API_KEY_HASHES_PARAMETER (or PAYMENTS_API_KEY_HASHES) is required for the api function.");
+        var keys = ApiKeyRing.FromHashes(hashes);
         var (_, server) = await CloudApiHost.Start(settings, keys, cancellationToken).ConfigureAwait(false);
         return async (json, ct) =>
         {
