@@ -128,7 +128,7 @@ internal static class BenchCommand
                 var table = tables.Events + "_payments";
                 await DynamoDbPaymentsSchema.EnsureCreated(client, table, cancellationToken);
                 var model = new DynamoDbPaymentReadModel(client, table);
-                var (records, perSecond) = await ProjectorBenchmark.Measure(store, ProjectorBenchmark.Into(new PaymentProjector(store), model, cancellationToken), cancellationToken);
+                var (records, perSecond) = await ProjectorBenchmark.Measure(store, await store.StreamIds(cancellationToken), ProjectorBenchmark.Into(new PaymentProjector(store), model, cancellationToken), cancellationToken);
                 Console.WriteLine(ProjectorBenchmark.Describe("dynamodb", records, perSecond) + "  (one record at a time, as a Lambda batch applies them)");
             }
         }

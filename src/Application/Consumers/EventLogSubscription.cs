@@ -10,7 +10,7 @@ namespace Payments.Application.Consumers;
 /// it is parked (and the rest goes on) or the consumer stalls before it, as its <see cref="PoisonPolicy"/> says.
 /// </summary>
 public sealed class EventLogSubscription(
-    IEventConsumer consumer, IEventReader log, ICheckpointStore checkpoints, IParkedEventStore parked, PoisonPolicy policy, TimeProvider time, ILogger logger)
+    IEventConsumer consumer, IEventLog log, ICheckpointStore checkpoints, IParkedEventStore parked, PoisonPolicy policy, TimeProvider time, ILogger logger)
 {
     public const int DefaultPageSize = 256;
 

@@ -7,85 +7,57 @@ using A = Payments.Aws.EventStore.DynamoDbEventAttributes;
 namespace Payments.Aws.EventStore;
 
 /// <summary>
-/// Builds one TransactWriteItems for a group of appends and reads its cancellation reasons. The
-/// item order is fixed, which is how a reason maps back to its append:
-/// [sequence, then per append: key claim?, events...].
+/// One append as one TransactWriteItems that touches only its own items: on a first append the idempotency key item
+/// (conditional on not existing, returning the owner when taken), then the stream's new events (each conditional on
+/// its (payment_id, version) not existing). No item is shared with another payment's append, so writers never
+/// contend across payments. The item order is fixed, which is how a cancellation reason maps back to its cause.
 /// </summary>
 internal static class DynamoDbAppendTransaction
 {
     public const string ConditionalCheckFailed = "ConditionalCheckFailed";
 
-    public static (TransactWriteItemsRequest Request, List<Slot> Slots) Build(DynamoDbEventStoreTables tables, IReadOnlyList<DynamoDbPendingAppend> appends, long seen, DateTimeOffset now)
+    private static readonly HashSet<string> Transient = new(StringComparer.Ordinal) { "None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded" };
+
+    public static (TransactWriteItemsRequest Request, int KeyIndex) Build(DynamoDbEventStoreTables tables, StreamId stream, IReadOnlyList<StoredEvent> drafts, UniqueKeyClaim? claim, DateTimeOffset now)
     {
-        var total = appends.Sum(a => a.Drafts.Count);
-        var items = new List<TransactWriteItem> { AdvanceSequence(tables, seen, total) };
-        var slots = new List<Slot>(appends.Count);
-        var position = seen;
-        foreach (var append in appends)
+        var items = new List<TransactWriteItem>(drafts.Count + 1);
+        var keyIndex = -1;
+        if (claim is not null)
         {
-            var keyIndex = -1;
-            if (append.Claim is { } claim)
-            {
-                keyIndex = items.Count;
-                items.Add(ReserveKey(tables, claim, append.Stream, now));
-            }
-
-            var firstEvent = items.Count;
-            foreach (var draft in append.Drafts)
-            {
-                items.Add(PutEvent(tables, draft with { Position = ++position }));
-            }
-
-            slots.Add(new Slot(keyIndex, firstEvent, append.Drafts.Count, position));
+            keyIndex = 0;
+            items.Add(ReserveKey(tables, claim, stream, now));
         }
 
-        return (new TransactWriteItemsRequest { TransactItems = items }, slots);
+        items.AddRange(drafts.Select(draft => PutEvent(tables, draft)));
+        return (new TransactWriteItemsRequest { TransactItems = items }, keyIndex);
     }
 
-    /// <summary>The sequence item's condition failed: another process committed since the head was read.</summary>
-    public static bool HeadMoved(IReadOnlyList<CancellationReason> reasons) => reasons.Count > 0 && reasons[0].Code == ConditionalCheckFailed;
-
-    /// <summary>What the reasons say about one append of a cancelled transaction.</summary>
-    public static Verdict Judge(IReadOnlyList<CancellationReason> reasons, Slot slot, UniqueKeyClaim? claim, out AppendResult.UniqueKeyTaken? owner)
+    /// <summary>What the reasons of a cancelled append say.</summary>
+    public static Verdict Judge(IReadOnlyList<CancellationReason> reasons, int keyIndex, UniqueKeyClaim? claim, out AppendResult.UniqueKeyTaken? owner)
     {
         owner = null;
-        for (var i = slot.FirstEvent; i < slot.FirstEvent + slot.EventCount; i++)
+        if (keyIndex >= 0 && claim is not null && reasons[keyIndex].Code == ConditionalCheckFailed)
         {
-            if (reasons[i].Code == ConditionalCheckFailed)
+            if (reasons[keyIndex].Item is not { Count: > 0 } item)
             {
-                return Verdict.VersionTaken;
+                return Verdict.Fault;
             }
+
+            owner = Owner(claim.Key, item);
+            return Verdict.KeyTaken;
         }
 
-        if (claim is null || slot.KeyIndex < 0 || reasons[slot.KeyIndex].Code != ConditionalCheckFailed)
+        if (reasons.Any(r => r.Code == ConditionalCheckFailed))
         {
-            return Verdict.Retry;
+            return Verdict.VersionTaken;
         }
 
-        if (reasons[slot.KeyIndex].Item is not { Count: > 0 } item)
-        {
-            return Verdict.Fault;
-        }
-
-        owner = Owner(claim.Key, item);
-        return Verdict.KeyTaken;
+        // Conflicts with a transaction on the same stream or throttling pass; anything else (validation, item size) will not.
+        return reasons.All(r => r.Code is null || Transient.Contains(r.Code)) ? Verdict.Retry : Verdict.Fault;
     }
 
     public static AppendResult.UniqueKeyTaken Owner(string key, IReadOnlyDictionary<string, AttributeValue> item) =>
         new(key, new StreamId(DynamoDbEventItem.Text(item, A.OwnerStream)), DynamoDbEventItem.Text(item, A.Fingerprint));
-
-    private static TransactWriteItem AdvanceSequence(DynamoDbEventStoreTables tables, long seen, int count) => new()
-    {
-        Update = new Update
-        {
-            TableName = tables.Sequences,
-            Key = new() { [A.SequenceName] = new AttributeValue { S = DynamoDbEventStore.SequenceKey } },
-            UpdateExpression = "SET #v = :next",
-            ConditionExpression = seen == 0 ? "attribute_not_exists(#v) OR #v = :seen" : "#v = :seen",
-            ExpressionAttributeNames = new() { ["#v"] = A.SequenceValue },
-            ExpressionAttributeValues = new() { [":seen"] = DynamoDbEventItem.Number(seen), [":next"] = DynamoDbEventItem.Number(seen + count) },
-        },
-    };
 
     private static TransactWriteItem ReserveKey(DynamoDbEventStoreTables tables, UniqueKeyClaim claim, StreamId stream, DateTimeOffset now) => new()
     {
@@ -116,17 +88,14 @@ internal static class DynamoDbAppendTransaction
         },
     };
 
-    /// <summary>Where one append's items sit in the transaction, and the position of its last event.</summary>
-    public readonly record struct Slot(int KeyIndex, int FirstEvent, int EventCount, long LastPosition);
-
     public enum Verdict
     {
-        /// <summary>Not this append's fault: it goes into the next transaction.</summary>
+        /// <summary>Another transaction on the same items, or throttling: the same append may go again.</summary>
         Retry,
         VersionTaken,
         KeyTaken,
 
-        /// <summary>The key item failed its condition but DynamoDB did not return it: nothing sensible to report.</summary>
+        /// <summary>Not retryable, or the key item failed its condition but DynamoDB did not return it.</summary>
         Fault,
     }
 }

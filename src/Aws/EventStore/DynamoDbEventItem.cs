@@ -7,15 +7,13 @@ using A = Payments.Aws.EventStore.DynamoDbEventAttributes;
 
 namespace Payments.Aws.EventStore;
 
-/// <summary>The one mapping between a stored event and its DynamoDB item (also what Streams carries as NewImage).</summary>
+/// <summary>The one mapping between a stored event and its DynamoDB item (also what Streams carries as NewImage); it touches no item but its own.</summary>
 public static class DynamoDbEventItem
 {
     public static Dictionary<string, AttributeValue> From(StoredEvent e) => new()
     {
         [A.PaymentId] = new AttributeValue { S = e.StreamId.Value },
         [A.Version] = Number(e.Version),
-        [A.Position] = Number(e.Position),
-        [A.LogPage] = Number(e.Position / A.PositionsPerLogPage),
         [A.Type] = new AttributeValue { S = e.Type },
         [A.SchemaVersion] = Number(e.SchemaVersion),
         [A.OccurredAt] = new AttributeValue { S = EventHashChain.FormatTime(e.OccurredAt) },
@@ -28,7 +26,8 @@ public static class DynamoDbEventItem
     public static StoredEvent ToStoredEvent(IReadOnlyDictionary<string, AttributeValue> item) => new(
         new StreamId(Text(item, A.PaymentId)),
         Long(item, A.Version),
-        Long(item, A.Position),
+        // No global position on the cloud write path: the audit sequencer assigns one from the stream.
+        item.ContainsKey(A.Position) ? Long(item, A.Position) : 0,
         Text(item, A.Type),
         (int)Long(item, A.SchemaVersion),
         EventHashChain.ParseTime(Text(item, A.OccurredAt)),

@@ -6,8 +6,8 @@ namespace Payments.Aws.EventStore;
 
 /// <summary>
 /// The event store's table definitions, in code so tests create exactly what the cloud program
-/// provisions: events keyed by (payment_id, version) with Streams (NEW_IMAGE) and the by_position
-/// GSI; idempotency keys keyed by unique_key; the global position sequence keyed by name.
+/// provisions: events keyed by (payment_id, version) with Streams (NEW_IMAGE); idempotency keys keyed
+/// by unique_key. No table holds a global position: nothing every append touches.
 /// </summary>
 public static class DynamoDbEventStoreSchema
 {
@@ -19,19 +19,8 @@ public static class DynamoDbEventStoreSchema
         [
             new AttributeDefinition(A.PaymentId, ScalarAttributeType.S),
             new AttributeDefinition(A.Version, ScalarAttributeType.N),
-            new AttributeDefinition(A.LogPage, ScalarAttributeType.N),
-            new AttributeDefinition(A.Position, ScalarAttributeType.N),
         ],
         KeySchema = [new KeySchemaElement(A.PaymentId, KeyType.HASH), new KeySchemaElement(A.Version, KeyType.RANGE)],
-        GlobalSecondaryIndexes =
-        [
-            new GlobalSecondaryIndex
-            {
-                IndexName = A.ByPositionIndex,
-                KeySchema = [new KeySchemaElement(A.LogPage, KeyType.HASH), new KeySchemaElement(A.Position, KeyType.RANGE)],
-                Projection = new Projection { ProjectionType = ProjectionType.ALL },
-            },
-        ],
         StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_IMAGE },
     };
 
@@ -43,16 +32,8 @@ public static class DynamoDbEventStoreSchema
         KeySchema = [new KeySchemaElement(A.UniqueKey, KeyType.HASH)],
     };
 
-    public static CreateTableRequest SequencesTable(string name) => new()
-    {
-        TableName = name,
-        BillingMode = BillingMode.PAY_PER_REQUEST,
-        AttributeDefinitions = [new AttributeDefinition(A.SequenceName, ScalarAttributeType.S)],
-        KeySchema = [new KeySchemaElement(A.SequenceName, KeyType.HASH)],
-    };
-
     public static IReadOnlyList<CreateTableRequest> All(DynamoDbEventStoreTables tables) =>
-        [EventsTable(tables.Events), UniqueKeysTable(tables.UniqueKeys), SequencesTable(tables.Sequences)];
+        [EventsTable(tables.Events), UniqueKeysTable(tables.UniqueKeys)];
 
     /// <summary>Creates the tables that do not exist yet and waits until they are ACTIVE.</summary>
     public static async Task EnsureCreated(IAmazonDynamoDB client, DynamoDbEventStoreTables tables, CancellationToken cancellationToken)

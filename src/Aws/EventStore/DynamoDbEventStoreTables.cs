@@ -4,10 +4,10 @@ namespace Payments.Aws.EventStore;
 /// Names of the tables the DynamoDB event store uses. Configurable so tests isolate themselves by
 /// prefix and the cloud program (Pulumi) takes the same names from code.
 /// </summary>
-public sealed record DynamoDbEventStoreTables(string Events, string UniqueKeys, string Sequences)
+public sealed record DynamoDbEventStoreTables(string Events, string UniqueKeys)
 {
     public static DynamoDbEventStoreTables Default { get; } = WithPrefix("");
 
     public static DynamoDbEventStoreTables WithPrefix(string prefix) =>
-        new(prefix + "payment_events", prefix + "payment_idempotency_keys", prefix + "payment_log_sequence");
+        new(prefix + "payment_events", prefix + "payment_idempotency_keys");
 }

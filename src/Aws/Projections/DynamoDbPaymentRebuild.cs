@@ -1,6 +1,6 @@
+using Payments.Aws.EventStore;
 using Payments.Domain.Serialization;
 using Payments.Domain.State;
-using Payments.EventStore.Contract;
 using Payments.Projections.ReadModel;
 
 namespace Payments.Aws.Projections;
@@ -13,9 +13,10 @@ namespace Payments.Aws.Projections;
 /// </summary>
 public static class DynamoDbPaymentRebuild
 {
-    public static async Task<(int Payments, long Events, int Removed)> Run(IEventReader log, DynamoDbPaymentReadModel model, CancellationToken cancellationToken)
+    public static async Task<(int Payments, long Events, int Removed)> Run(DynamoDbEventStore log, DynamoDbPaymentReadModel model, CancellationToken cancellationToken)
     {
-        var streams = await EventLogStreams.All(log, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(log);
+        var streams = await log.StreamIds(cancellationToken).ConfigureAwait(false);
         long events = 0;
         foreach (var stream in streams)
         {

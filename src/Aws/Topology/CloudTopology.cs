@@ -83,7 +83,6 @@ public sealed record CloudTopology(
             [
                 new(DynamoDbEventStoreSchema.EventsTable(store.Events), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbEventStoreSchema.UniqueKeysTable(store.UniqueKeys), environment.PointInTimeRecovery, ServerSideEncryption: true),
-                new(DynamoDbEventStoreSchema.SequencesTable(store.Sequences), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbPaymentsSchema.PaymentsTable(payments), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbRampExecutionLog.Table(ramps), environment.PointInTimeRecovery, ServerSideEncryption: true),
             ],
@@ -93,7 +92,7 @@ public sealed record CloudTopology(
             StatusPipe(prefix, store.Events, prefix + "events"),
             functions,
             new HttpApiDefinition(prefix + "http", ["ANY /{proxy+}"], ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100, environment.AllowedOrigins, AccessLogFormat()),
-            DefineAlarms(prefix, functions, [paymentQueue.DeadLetter!, streamFailures], [store.Events, store.UniqueKeys, store.Sequences, payments, ramps]));
+            DefineAlarms(prefix, functions, [paymentQueue.DeadLetter!, streamFailures], [store.Events, store.UniqueKeys, payments, ramps]));
     }
 
     /// <summary>The payment queue and its dead-letter queue with the seed's figures (<see cref="PaymentQueueSpec"/>).</summary>
@@ -108,10 +107,10 @@ public sealed record CloudTopology(
     private static FunctionTrigger.Stream StreamOf(DynamoDbEventStoreTables store, QueueDefinition failures) =>
         new(ResourceRef.TableStream(store.Events), BatchSize: 100, MaximumRetryAttempts: 5, BisectBatchOnFunctionError: true, OnFailure: ResourceRef.Queue(failures.Name));
 
-    /// <summary>An append is one transaction over the events, idempotency-key and sequence tables; reads fold a stream or look up a key.</summary>
+    /// <summary>An append is one transaction over the stream's event items and, first time, its idempotency key; reads fold a stream or look up a key.</summary>
     private static PolicyStatement EventStoreAppend(DynamoDbEventStoreTables store) => new(
         [.. EventLogRead, .. TransactionalWrite],
-        [ResourceRef.Table(store.Events), ResourceRef.Table(store.UniqueKeys), ResourceRef.Table(store.Sequences)]);
+        [ResourceRef.Table(store.Events), ResourceRef.Table(store.UniqueKeys)]);
 
     private static PolicyStatement ListStreams { get; } = new(["dynamodb:ListStreams"], [ResourceRef.AccountStreams]);
 

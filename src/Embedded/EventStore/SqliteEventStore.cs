@@ -9,7 +9,7 @@ namespace Payments.Embedded.EventStore;
 /// The embedded event store: one SQLite file in WAL mode. Appends go through a single group-commit
 /// writer; reads use their own pooled connections and never block it.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IAppendNotifier, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, IAsyncDisposable
 {
     private const string Columns = "stream_id, version, position, type, schema_version, occurred_at, data, metadata, hash";
 

@@ -14,7 +14,7 @@ namespace Payments.Embedded.Projections;
 public static class SqlitePaymentRebuild
 {
     /// <summary>Returns how many events the rebuilt projection went past.</summary>
-    public static async Task<long> Run(IEventReader log, SqlitePaymentReadModel readModel, SqliteConsumerStore consumerStore, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<long> Run(IEventLog log, SqlitePaymentReadModel readModel, SqliteConsumerStore consumerStore, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readModel);
         ArgumentNullException.ThrowIfNull(consumerStore);

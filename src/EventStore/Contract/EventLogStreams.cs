@@ -5,7 +5,7 @@ public static class EventLogStreams
 {
     private const int Page = 5_000;
 
-    public static async Task<IReadOnlyList<StreamId>> All(IEventReader log, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StreamId>> All(IEventLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         var seen = new HashSet<StreamId>();

@@ -83,7 +83,7 @@ public static class EmbeddedServices
     {
         var store = sp.GetRequiredKeyedService<SqliteConsumerStore>(consumer.Name);
         return new EventLogSubscription(
-            consumer, sp.GetRequiredService<IEventStore>(), store, store, policy, Time(sp), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Payments.Consumers." + consumer.Name));
+            consumer, sp.GetRequiredService<SqliteEventStore>(), store, store, policy, Time(sp), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Payments.Consumers." + consumer.Name));
     }
 
     private static TimeProvider Time(IServiceProvider sp) => sp.GetRequiredService<TimeProvider>();

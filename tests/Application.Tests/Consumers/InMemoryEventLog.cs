@@ -7,7 +7,7 @@ namespace Payments.Application.Tests.Consumers;
 /// Reads complete synchronously, so on a fake clock a test knows the subscription has done everything it can do
 /// before the next tick once the call that drives it returns.
 /// </summary>
-public sealed class InMemoryEventLog : IEventReader
+public sealed class InMemoryEventLog : IEventLog
 {
     private static readonly EventMetadata Metadata = new("consumer-tests", null, "test");
 

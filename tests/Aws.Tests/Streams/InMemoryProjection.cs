@@ -43,9 +43,6 @@ internal sealed class InMemoryProjection : IPaymentProjectionStore, IPaymentProj
     public Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredEvent>>(_streams.TryGetValue(stream, out var s) ? s.Where(e => e.Version >= fromVersion).ToList() : []);
 
-    public Task<IReadOnlyList<StoredEvent>> ReadAll(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
-
     public Task<AppendResult.UniqueKeyTaken?> FindKeyOwner(string key, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 }

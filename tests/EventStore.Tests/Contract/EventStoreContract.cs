@@ -168,35 +168,6 @@ public abstract class EventStoreContract<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Read_all_returns_new_events_in_position_order_and_resumes_after_cursor()
-    {
-        var start = await LastPosition();
-        var a = TestEvents.NewStream();
-        var b = TestEvents.NewStream();
-        await Store.Append(a, ExpectedVersion.NoStream, TestEvents.Many(2));
-        await Store.Append(b, ExpectedVersion.NoStream, TestEvents.Many(1));
-        await Store.Append(a, ExpectedVersion.At(2), TestEvents.Many(1, 2));
-
-        var mine = await ReadAllOf(start, [a, b]);
-
-        Assert.Equal([(a, 1L), (a, 2L), (b, 1L), (a, 3L)], mine.Select(e => (e.StreamId, e.Version)));
-        Assert.True(mine.Zip(mine.Skip(1)).All(p => p.First.Position < p.Second.Position));
-        var resumed = await ReadAllOf(mine[1].Position, [a, b]);
-        Assert.Equal(mine.Skip(2).Select(e => e.Position), resumed.Select(e => e.Position));
-    }
-
-    [Fact]
-    public async Task Read_all_honours_the_limit()
-    {
-        var start = await LastPosition();
-        await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(5));
-
-        var page = await Store.ReadAll(start, 2);
-
-        Assert.Equal(2, page.Count);
-    }
-
-    [Fact]
     public async Task Concurrent_appends_at_same_version_have_exactly_one_winner()
     {
         var stream = TestEvents.NewStream();
@@ -255,38 +226,6 @@ public abstract class EventStoreContract<TFixture>(TFixture fixture) : IClassFix
         foreach (var s in streams)
         {
             Assert.Equal([1L, 2L], (await Store.ReadStream(s)).Select(e => e.Version));
-        }
-    }
-
-    protected async Task<long> LastPosition()
-    {
-        long last = 0;
-        while (true)
-        {
-            var page = await Store.ReadAll(last, 1000);
-            if (page.Count == 0)
-            {
-                return last;
-            }
-
-            last = page[^1].Position;
-        }
-    }
-
-    private async Task<List<StoredEvent>> ReadAllOf(long after, StreamId[] streams)
-    {
-        var mine = new List<StoredEvent>();
-        var cursor = after;
-        while (true)
-        {
-            var page = await Store.ReadAll(cursor, 100);
-            if (page.Count == 0)
-            {
-                return mine;
-            }
-
-            mine.AddRange(page.Where(e => streams.Contains(e.StreamId)));
-            cursor = page[^1].Position;
         }
     }
 }

@@ -7,7 +7,7 @@ using Payments.TestServices;
 
 namespace Payments.EventStore.Tests.DynamoDb;
 
-/// <summary>What the DynamoDB backend promises beyond the shared contract: one winner per version, gap-free positions, the stored item shape.</summary>
+/// <summary>What the DynamoDB backend promises beyond the shared contract: one winner per version, no item shared between payments, the stored item shape.</summary>
 public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : IClassFixture<DynamoDbStoreFixture>
 {
     private DynamoDbEventStore Store => fixture.Dynamo;
@@ -47,82 +47,44 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task Concurrent_writers_leave_no_gap_in_global_positions()
+    public async Task Appends_of_different_payments_share_no_item_so_writers_never_contend_across_payments()
     {
-        var start = await Store.LastPosition(CancellationToken.None);
-        const int writers = 20;
-        var shared = TestEvents.NewStream();
-        await Store.Append(shared, ExpectedVersion.NoStream, TestEvents.Many(1));
-        await using var stores = new Stores(fixture, writers);
+        using var client = new RecordingDynamoDb(fixture.Local.ServiceUrl);
+        var store = new DynamoDbEventStore(client, fixture.Tables, TimeProvider.System);
+        var first = TestEvents.NewStream();
+        var second = TestEvents.NewStream();
 
-        await StartingGun.Race(writers, async i =>
+        await store.Append(first, ExpectedVersion.NoStream, TestEvents.Many(2), new UniqueKeyClaim("hot-" + Guid.NewGuid(), "fp-1"));
+        await store.Append(second, ExpectedVersion.NoStream, TestEvents.Many(2), new UniqueKeyClaim("hot-" + Guid.NewGuid(), "fp-2"));
+        await store.Append(first, ExpectedVersion.At(2), TestEvents.Many(1, 2));
+        await store.Append(second, ExpectedVersion.At(2), TestEvents.Many(1, 2));
+
+        var items = client.Transactions.Select(t => t.TransactItems.Select(ItemOf).ToHashSet()).ToList();
+        Assert.Equal(4, items.Count);
+        foreach (var (mine, theirs) in new[] { (0, 1), (0, 3), (2, 1), (2, 3) })
         {
-            try
-            {
-                // Half race on one stream (most lose), half write their own: losers must not leave holes.
-                var target = i % 2 == 0 ? shared : TestEvents.NewStream();
-                await stores[i].Append(target, i % 2 == 0 ? ExpectedVersion.At(1) : ExpectedVersion.NoStream, TestEvents.Many(2));
-            }
-            catch (WrongExpectedVersionException)
-            {
-                // the shared stream's losers
-            }
+            Assert.Empty(items[mine].Intersect(items[theirs]));
+        }
 
-            return i;
-        });
-
-        var all = await Store.ReadAll(start, 10_000);
-        Assert.Equal(Enumerable.Range(1, all.Count).Select(p => start + p), all.Select(e => e.Position));
-        Assert.Equal(1 + 2 + (writers / 2 * 2), all.Count);
-        Assert.Equal(start + all.Count, await Store.LastPosition(CancellationToken.None));
+        Assert.All(items.SelectMany(i => i), item => Assert.True(
+            item.StartsWith(fixture.Tables.Events + "|", StringComparison.Ordinal) || item.StartsWith(fixture.Tables.UniqueKeys + "|", StringComparison.Ordinal),
+            $"{item} is outside the payment's own items"));
     }
 
     [Fact]
-    public async Task Appends_sharing_one_transaction_are_settled_one_by_one()
+    public async Task Appends_carry_no_global_position_and_streams_are_listed_from_their_first_events()
     {
-        var start = await Store.LastPosition(CancellationToken.None);
-        var shared = TestEvents.NewStream();
-        await Store.Append(shared, ExpectedVersion.NoStream, TestEvents.Many(1));
-        var key = "mixed-" + Guid.NewGuid();
-        const int racers = 30;
-
-        // One process: versions race on one stream, first appends race for one key, the rest are plain.
-        var outcomes = await StartingGun.Race(racers, async i =>
+        var streams = Enumerable.Range(0, 3).Select(_ => TestEvents.NewStream()).ToArray();
+        foreach (var stream in streams)
         {
-            try
-            {
-                return (i % 3) switch
-                {
-                    0 => await Store.Append(shared, ExpectedVersion.At(1), [TestEvents.Numbered(i)]),
-                    1 => await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(2), new UniqueKeyClaim(key, "fp-" + i)),
-                    _ => await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(3)),
-                };
-            }
-            catch (WrongExpectedVersionException)
-            {
-                return null;
-            }
-        });
+            var appended = Assert.IsType<AppendResult.Appended>(await Store.Append(stream, ExpectedVersion.NoStream, TestEvents.Many(2)));
+            Assert.Equal((2L, 0L), (appended.Version, appended.Position));
+        }
 
-        Assert.Single(outcomes.Where((o, i) => i % 3 == 0 && o is AppendResult.Appended));
-        Assert.Single(outcomes.Where((o, i) => i % 3 == 1 && o is AppendResult.Appended));
-        Assert.Equal((racers / 3) - 1, outcomes.OfType<AppendResult.UniqueKeyTaken>().Count());
-        Assert.All(outcomes.Where((_, i) => i % 3 == 2), o => Assert.IsType<AppendResult.Appended>(o));
-        var written = 1 + 1 + 2 + (racers / 3 * 3);
-        var all = await Store.ReadAll(start, 10_000);
-        Assert.Equal(Enumerable.Range(1, written).Select(p => start + p), all.Select(e => e.Position));
-    }
+        var listed = await Store.StreamIds(CancellationToken.None);
 
-    [Fact]
-    public async Task Concurrent_appends_share_transactions()
-    {
-        var before = Store.TransactionCount;
-        var streams = Enumerable.Range(0, 64).Select(_ => TestEvents.NewStream()).ToArray();
-
-        var results = await Task.WhenAll(streams.Select(s => Store.Append(s, ExpectedVersion.NoStream, TestEvents.Many(1))));
-
-        Assert.All(results, r => Assert.IsType<AppendResult.Appended>(r));
-        Assert.InRange(Store.TransactionCount - before, 1, 32);
+        Assert.All(streams, s => Assert.Contains(s, listed));
+        Assert.Equal(listed.Count, listed.Distinct().Count());
     }
 
     [Theory]
@@ -149,27 +111,7 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task Read_all_crosses_log_page_boundaries()
-    {
-        var start = await Store.LastPosition(CancellationToken.None);
-        var toBoundary = DynamoDbEventAttributes.PositionsPerLogPage - (start % DynamoDbEventAttributes.PositionsPerLogPage) - 1;
-        while (toBoundary > 0)
-        {
-            var count = (int)Math.Min(toBoundary, AppendValidation.MaxEventsPerAppend);
-            await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(count));
-            toBoundary -= count;
-        }
-
-        var before = await Store.LastPosition(CancellationToken.None);
-        await Store.Append(TestEvents.NewStream(), ExpectedVersion.NoStream, TestEvents.Many(3));
-
-        var read = await Store.ReadAll(before - 1, 10);
-
-        Assert.Equal(Enumerable.Range(0, 4).Select(i => before + i), read.Select(e => e.Position));
-    }
-
-    [Fact]
-    public async Task Stored_item_carries_the_spec_keys_and_the_log_page()
+    public async Task Stored_item_reads_back_as_the_stored_event_without_a_position()
     {
         var stream = TestEvents.NewStream();
         await Store.Append(stream, ExpectedVersion.NoStream, TestEvents.Many(1));
@@ -182,18 +124,19 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
         })).Item;
 
         var stored = DynamoDbEventItem.ToStoredEvent(item);
-        Assert.Equal(stored.Position / DynamoDbEventAttributes.PositionsPerLogPage, DynamoDbEventItem.Long(item, "log_page"));
+        Assert.False(item.ContainsKey("position"));
+        Assert.False(item.ContainsKey("log_page"));
         Assert.Equal((await Store.ReadStream(stream))[0], stored);
     }
 
     [Fact]
-    public async Task Events_table_has_streams_with_new_image_and_the_position_index()
+    public async Task Events_table_has_streams_with_new_image_and_no_global_index()
     {
         var table = (await fixture.Client.DescribeTableAsync(fixture.Tables.Events)).Table;
 
         Assert.True(table.StreamSpecification.StreamEnabled);
         Assert.Equal("NEW_IMAGE", table.StreamSpecification.StreamViewType.Value);
-        Assert.Contains(table.GlobalSecondaryIndexes, i => i.IndexName == DynamoDbEventAttributes.ByPositionIndex);
+        Assert.Empty(table.GlobalSecondaryIndexes ?? []);
         Assert.Equal(["payment_id", "version"], table.KeySchema.Select(k => k.AttributeName));
     }
 
@@ -210,6 +153,27 @@ public sealed class DynamoDbEventStoreTests(DynamoDbStoreFixture fixture) : ICla
             {
                 await store.DisposeAsync();
             }
+        }
+    }
+
+    private static string ItemOf(TransactWriteItem item) =>
+        item.Put is { } put
+            ? $"{put.TableName}|{string.Join("|", put.Item.Where(a => a.Key is "payment_id" or "version" or "unique_key").OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Value.S ?? a.Value.N))}"
+            : item.Update is { } update ? $"{update.TableName}|{string.Join("|", update.Key.Values.Select(v => v.S ?? v.N))}"
+            : item.ConditionCheck is { } check ? $"{check.TableName}|{string.Join("|", check.Key.Values.Select(v => v.S ?? v.N))}"
+            : $"{item.Delete!.TableName}|{string.Join("|", item.Delete.Key.Values.Select(v => v.S ?? v.N))}";
+
+    /// <summary>A DynamoDB Local client that keeps every transaction it sends.</summary>
+    private sealed class RecordingDynamoDb(Uri serviceUrl) : Amazon.DynamoDBv2.AmazonDynamoDBClient(
+        new Amazon.Runtime.BasicAWSCredentials(DynamoDbLocal.AccessKey, DynamoDbLocal.SecretKey),
+        new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = serviceUrl.ToString(), AuthenticationRegion = DynamoDbLocal.Region })
+    {
+        public List<TransactWriteItemsRequest> Transactions { get; } = [];
+
+        public override Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken = default)
+        {
+            Transactions.Add(request);
+            return base.TransactWriteItemsAsync(request, cancellationToken);
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Payments.EventStore.Contract;
 using Payments.Embedded.EventStore;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Hosting;
@@ -33,7 +32,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
         var keys = ApiKeyRing.FromConfiguration($"client_a:{KeyA},client_b:{KeyB}");
         _app = PaymentsHost.Build(settings, keys, services =>
         {
-            services.AddSingleton<IPaymentReadModel>(sp => new LogFoldingReadModel(sp.GetRequiredService<IEventStore>()));
+            services.AddSingleton<IPaymentReadModel>(sp => new LogFoldingReadModel(sp.GetRequiredService<SqliteEventStore>()));
             WithoutBackgroundProcessing(services);
         });
         await _app.StartAsync();

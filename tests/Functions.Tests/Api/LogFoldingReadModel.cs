@@ -9,7 +9,7 @@ namespace Payments.Functions.Tests.Api;
 /// A read model that is never behind: it folds the whole log on every query. Only for API tests,
 /// where what matters is the endpoint's paging, filtering and isolation, not projection lag.
 /// </summary>
-internal sealed class LogFoldingReadModel(IEventStore store) : IPaymentReadModel
+internal sealed class LogFoldingReadModel(IEventLog store) : IPaymentReadModel
 {
     public async Task<PaymentRecord?> Find(Guid paymentId, CancellationToken cancellationToken) =>
         (await All(cancellationToken)).FirstOrDefault(p => p.PaymentId == paymentId);

@@ -30,9 +30,12 @@ public sealed class DynamoDbPaymentRebuildTests(DynamoDbPaymentsFixture fixture)
 
         var incremental = await Table();
         var projector = new PaymentProjector(store);
-        foreach (var e in await store.ReadAll(0, 10_000))
+        foreach (var id in ids)
         {
-            await projector.Apply(e, incremental, CancellationToken.None);
+            foreach (var e in await store.ReadStream(StreamId.For(id)))
+            {
+                await projector.Apply(e, incremental, CancellationToken.None);
+            }
         }
 
         var rebuilt = await Table();

@@ -10,9 +10,6 @@ public sealed class InMemoryEventLog(IEnumerable<IReadOnlyList<StoredEvent>> str
     public Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredEvent>>(_streams.TryGetValue(stream, out var events) ? events.Where(e => e.Version >= fromVersion).ToList() : []);
 
-    public Task<IReadOnlyList<StoredEvent>> ReadAll(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("The projector never reads the global log.");
-
     public Task<AppendResult.UniqueKeyTaken?> FindKeyOwner(string key, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The projector never looks up keys.");
 }
