@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Payments.Application.Jobs;
 using Payments.Aws.Topology;
 
@@ -15,7 +14,4 @@ public static class PaymentQueueSettings
 
     public static Dictionary<string, string> DeadLetterQueueAttributes() =>
         SqsQueueAttributes.For(CloudTopology.PaymentQueue("payments").DeadLetter!, null);
-
-    public static string RedrivePolicy(string deadLetterQueueArn, int maxReceiveCount = PaymentQueueSpec.MaxReceiveCount) =>
-        JsonSerializer.Serialize(new SqsRedrivePolicy(deadLetterQueueArn, maxReceiveCount), SqsSettingsJsonContext.Default.SqsRedrivePolicy);
 }

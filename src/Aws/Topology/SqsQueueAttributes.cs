@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Payments.Aws.Sqs;
 
 namespace Payments.Aws.Topology;
 
@@ -16,9 +18,10 @@ public static class SqsQueueAttributes
         };
         if (queue.DeadLetter is not null)
         {
-            attributes["RedrivePolicy"] = Sqs.PaymentQueueSettings.RedrivePolicy(
+            var redrive = new SqsRedrivePolicy(
                 deadLetterArn ?? throw new ArgumentNullException(nameof(deadLetterArn), $"{queue.Name} redrives to {queue.DeadLetter.Name}; its ARN is needed."),
                 queue.MaxReceiveCount);
+            attributes["RedrivePolicy"] = JsonSerializer.Serialize(redrive, SqsSettingsJsonContext.Default.SqsRedrivePolicy);
         }
 
         return attributes;
