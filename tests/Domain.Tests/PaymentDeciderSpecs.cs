@@ -1,3 +1,4 @@
+using Payments.Domain.Ramps;
 using Payments.Domain.Decisions;
 using Payments.Domain.Events;
 using Payments.Domain.State;
@@ -66,11 +67,11 @@ public sealed class PaymentDeciderSpecs
         Assert.Collection(
             decision.Events,
             e => Assert.IsType<PaymentEvent.OnRampFailed>(e),
-            e => Assert.Equal("on-ramp failed: card declined", Assert.IsType<PaymentEvent.PaymentFailed>(e).ErrorMessage));
+            e => Assert.Equal(PaymentErrorCodes.OnRampRefused, Assert.IsType<PaymentEvent.PaymentFailed>(e).ErrorCode));
     }
 
     [Fact]
-    public void Given_processing_payment_When_off_ramp_fails_Then_payment_failed()
+    public void Given_processing_payment_When_off_ramp_fails_Then_payment_stays_processing_with_the_reversal_open()
     {
         var state = Given(
             PaymentHistories.RequestCommand(),
@@ -78,8 +79,62 @@ public sealed class PaymentDeciderSpecs
             new PaymentCommand.CompleteOnRamp("on-1", 10m, 1m),
             new PaymentCommand.FailOffRamp("beneficiary bank offline"));
 
+        Assert.Equal(PaymentStatus.Processing, state.Status);
+        Assert.Equal(RampLeg.Reversal, state.OpenLeg);
+        Assert.True(state.HoldsStablecoin);
+    }
+
+    [Fact]
+    public void Given_off_ramp_failed_When_failed_without_reversal_Then_rejected_because_the_stablecoin_would_be_stranded()
+    {
+        var state = Given(
+            PaymentHistories.RequestCommand(),
+            new PaymentCommand.StartProcessing(),
+            new PaymentCommand.CompleteOnRamp("on-1", 10m, 1m),
+            new PaymentCommand.FailOffRamp("beneficiary bank offline"));
+
+        Assert.False(PaymentDecider.Decide(new PaymentCommand.FailPayment("give up"), state, Now).IsAccepted);
+    }
+
+    [Fact]
+    public void Given_off_ramp_failed_When_reversal_completes_Then_payment_failed_with_the_reversal_and_a_stable_code()
+    {
+        var state = Given(
+            PaymentHistories.RequestCommand(),
+            new PaymentCommand.StartProcessing(),
+            new PaymentCommand.CompleteOnRamp("on-1", 10m, 1m),
+            new PaymentCommand.FailOffRamp("beneficiary bank offline"),
+            new PaymentCommand.CompleteReversal("rev-1", 9.99m, 1m));
+
         Assert.Equal(PaymentStatus.Failed, state.Status);
-        Assert.Equal("off-ramp failed: beneficiary bank offline", state.ErrorMessage);
+        Assert.Equal("rev-1", state.ReversalTxId);
+        Assert.Equal(PaymentErrorCodes.PayoutFailedFundsReturned, state.ErrorCode);
+        Assert.DoesNotContain("beneficiary", state.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_unknown_on_ramp_outcome_When_on_ramp_completes_Then_attention_clears()
+    {
+        var unknown = Given(
+            PaymentHistories.RequestCommand(),
+            new PaymentCommand.StartProcessing(),
+            new PaymentCommand.RecordUnknownOutcome(RampLeg.OnRamp, "timed out"));
+        Assert.Equal(PaymentStatus.Processing, unknown.Status);
+        Assert.Equal("on-ramp outcome unknown: timed out", unknown.Attention);
+
+        var resolved = Given(
+            PaymentHistories.RequestCommand(),
+            new PaymentCommand.StartProcessing(),
+            new PaymentCommand.RecordUnknownOutcome(RampLeg.OnRamp, "timed out"),
+            new PaymentCommand.CompleteOnRamp("on-1", 10m, 1m));
+        Assert.Null(resolved.Attention);
+        Assert.Null(resolved.UnknownOutcomeLeg);
+    }
+
+    [Fact]
+    public void Given_processing_payment_When_an_unknown_outcome_names_a_leg_that_is_not_open_Then_rejected()
+    {
+        Assert.False(PaymentDecider.Decide(new PaymentCommand.RecordUnknownOutcome(RampLeg.OffRamp, "timed out"), Processing(), Now).IsAccepted);
     }
 
     [Fact]

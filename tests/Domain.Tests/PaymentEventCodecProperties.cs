@@ -1,3 +1,4 @@
+using Payments.Domain.Ramps;
 using FsCheck;
 using FsCheck.Fluent;
 using Payments.Domain.Events;
@@ -41,7 +42,22 @@ public sealed class PaymentEventCodecProperties
         AnyTime.Select(t => (PaymentEvent)new PaymentEvent.PaymentCompleted(t)),
         from text in AnyText
         from at in AnyTime
-        select (PaymentEvent)new PaymentEvent.PaymentFailed(text, at));
+        select (PaymentEvent)new PaymentEvent.PaymentFailed(text, at),
+        from text in AnyText
+        from at in AnyTime
+        from code in Gen.Elements<string?>(null, "on_ramp_refused")
+        select (PaymentEvent)new PaymentEvent.PaymentFailed(text, at, code),
+        from leg in Gen.Elements(RampLeg.OnRamp, RampLeg.OffRamp, RampLeg.Reversal)
+        from text in AnyText
+        from at in AnyTime
+        select (PaymentEvent)new PaymentEvent.RampOutcomeUnknown(leg, text, at),
+        from text in AnyText
+        from amount in AnyAmount
+        from at in AnyTime
+        select (PaymentEvent)new PaymentEvent.ReversalCompleted(text, amount, "EUR", amount, at),
+        from text in AnyText
+        from at in AnyTime
+        select (PaymentEvent)new PaymentEvent.ReversalRefused(text, at));
 
     [FsCheck.Xunit.Property(MaxTest = 1000)]
     public Property Every_event_round_trips_through_its_stored_json_exactly() =>
@@ -80,7 +96,10 @@ public sealed class PaymentEventCodecProperties
     public void Every_catalogue_type_has_a_stable_name()
     {
         Assert.Equal(
-            ["OffRampCompleted", "OffRampFailed", "OnRampCompleted", "OnRampFailed", "PaymentCompleted", "PaymentFailed", "PaymentProcessingStarted", "PaymentRequested"],
+            [
+                "OffRampCompleted", "OffRampFailed", "OnRampCompleted", "OnRampFailed", "PaymentCompleted", "PaymentFailed", "PaymentProcessingStarted",
+                "PaymentRequested", "RampOutcomeUnknown", "ReversalCompleted", "ReversalRefused",
+            ],
             PaymentEventCodec.TypeNames.Order());
     }
 }

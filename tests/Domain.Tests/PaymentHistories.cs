@@ -1,3 +1,4 @@
+using Payments.Domain.Ramps;
 using FsCheck;
 using FsCheck.Fluent;
 using Payments.Domain.Decisions;
@@ -28,7 +29,10 @@ public static class PaymentHistories
         Gen.Elements("declined", "limit").Select(r => (PaymentCommand)new PaymentCommand.FailOnRamp(r)),
         Gen.Choose(1, 999).Select(n => (PaymentCommand)new PaymentCommand.CompleteOffRamp($"off-{n}", n, 0.92m)),
         Gen.Elements("bank closed").Select(r => (PaymentCommand)new PaymentCommand.FailOffRamp(r)),
-        Gen.Elements("dead-lettered").Select(r => (PaymentCommand)new PaymentCommand.FailPayment(r)));
+        Gen.Elements("dead-lettered").Select(r => (PaymentCommand)new PaymentCommand.FailPayment(r)),
+        Gen.Elements(RampLeg.OnRamp, RampLeg.OffRamp, RampLeg.Reversal).Select(l => (PaymentCommand)new PaymentCommand.RecordUnknownOutcome(l, "timed out")),
+        Gen.Choose(1, 999).Select(n => (PaymentCommand)new PaymentCommand.CompleteReversal($"rev-{n}", n, 0.92m)),
+        Gen.Elements("reversal refused").Select(r => (PaymentCommand)new PaymentCommand.RefuseReversal(r)));
 
     /// <summary>A valid history: whatever the decider accepted from a random command sequence.</summary>
     public static readonly Gen<List<PaymentEvent>> AnyValidHistory =

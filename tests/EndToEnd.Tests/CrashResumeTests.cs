@@ -45,6 +45,8 @@ public sealed class CrashResumeTests
     {
         public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public Task<RampResult?> LookupPayout(RampRequestKey key, CancellationToken cancellationToken) => Task.FromResult<RampResult?>(null);
+
         public async Task<RampResult> Payout(OffRampRequest request, CancellationToken cancellationToken)
         {
             Called.TrySetResult();

@@ -4,7 +4,7 @@ using Payments.Domain.Ramps;
 namespace Payments.TestServices;
 
 /// <summary>
-/// Fake ramps: each leg answers from a script (settle, refuse, or a transient fault), counts calls per request key,
+/// Fake ramps (the reversal is a payout): each leg answers from a script (settle, refuse, or a transient fault), counts calls per request key,
 /// and can hold calls at a gate so a test decides when they return.
 /// </summary>
 public sealed class ScriptedRamps : IOnRampProvider, IOffRampProvider
@@ -12,6 +12,7 @@ public sealed class ScriptedRamps : IOnRampProvider, IOffRampProvider
     private readonly ConcurrentQueue<Func<RampResult>> _onRampScript = new();
     private readonly ConcurrentQueue<Func<RampResult>> _offRampScript = new();
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RampResult> _answered = new(StringComparer.Ordinal);
 
     public TaskCompletionSource? Gate { get; set; }
 
@@ -51,6 +52,10 @@ public sealed class ScriptedRamps : IOnRampProvider, IOffRampProvider
     public Task<RampResult> Payout(OffRampRequest request, CancellationToken cancellationToken) =>
         Answer(request.Key, _offRampScript, () => new RampResult.Settled("ofr-default", decimal.Round(request.StablecoinAmount / 1.08m, 2), 0.9259m));
 
+    public Task<RampResult?> LookupConversion(RampRequestKey key, CancellationToken cancellationToken) => Task.FromResult(_answered.GetValueOrDefault(key.Value));
+
+    public Task<RampResult?> LookupPayout(RampRequestKey key, CancellationToken cancellationToken) => Task.FromResult(_answered.GetValueOrDefault(key.Value));
+
     private async Task<RampResult> Answer(RampRequestKey key, ConcurrentQueue<Func<RampResult>> script, Func<RampResult> fallback)
     {
         _calls.AddOrUpdate(key.Value, 1, (_, n) => n + 1);
@@ -59,6 +64,8 @@ public sealed class ScriptedRamps : IOnRampProvider, IOffRampProvider
             await gate.Task;
         }
 
-        return script.TryDequeue(out var answer) ? answer() : fallback();
+        var result = script.TryDequeue(out var answer) ? answer() : fallback();
+        _answered[key.Value] = result;
+        return result;
     }
 }

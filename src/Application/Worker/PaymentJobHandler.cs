@@ -9,16 +9,18 @@ namespace Payments.Application.Worker;
 
 /// <summary>
 /// Runs the stablecoin sandwich for one job delivery, for every queue adapter (embedded loop, SQS, Lambda).
-/// The payment's event stream says where it stands, so a redelivered job resumes at the next open leg; every
-/// step is appended with the expected version, so two workers can never both advance a payment; ramp calls
+/// Every delivery, first or fifth, duplicate or redriven, advances the payment from where its events say it stands:
+/// every step is appended with the expected version, so two workers can never both advance a payment, and ramp calls
 /// carry a per-leg request key, so a resumed leg returns the original transaction instead of converting twice.
+/// A leg whose call went unanswered is never assumed failed: the payment is flagged for attention and the next
+/// delivery looks the request up by its key before doing anything else.
 /// </summary>
 public sealed class PaymentJobHandler
 {
     private const string Actor = "worker";
 
-    /// <summary>The sandwich has three writes after the start; more reloads than this means something keeps undoing our work.</summary>
-    private const int MaxSteps = 8;
+    /// <summary>Start, three legs and an unknown outcome; more reloads than this means something keeps undoing our work.</summary>
+    private const int MaxSteps = 12;
 
     private readonly PaymentLedger _ledger;
     private readonly IOnRampProvider _onRamp;
@@ -49,148 +51,137 @@ public sealed class PaymentJobHandler
         }
 
         var metadata = new EventMetadata(job.PaymentId.ToString("D"), receipt.MessageId, Actor);
-        try
-        {
-            return await Process(job.PaymentId, receipt, metadata, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RampUnavailableException e)
-        {
-            return await GiveBack(job.PaymentId, receipt, e.Message, metadata, cancellationToken).ConfigureAwait(false);
-        }
+        return await Advance(job.PaymentId, receipt, metadata, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<JobDisposition> Process(Guid paymentId, JobReceipt receipt, EventMetadata metadata, CancellationToken cancellationToken)
-    {
-        var state = await _ledger.Load(paymentId, cancellationToken).ConfigureAwait(false);
-        if (state.Status == PaymentStatus.None)
-        {
-            WorkerLog.UnknownPayment(_logger, receipt.MessageId, paymentId, receipt.ReceiveCount);
-            return new JobDisposition.Release(RedeliveryDelay(receipt), $"payment {paymentId} does not exist");
-        }
-
-        if (state.IsTerminal)
-        {
-            return Acknowledge(paymentId, receipt, $"payment already {state.Status.ToString().ToUpperInvariant()}");
-        }
-
-        var started = state.Status == PaymentStatus.Pending && await TryStart(paymentId, metadata, cancellationToken).ConfigureAwait(false);
-        if (!started && receipt.ReceiveCount == 1)
-        {
-            // Someone else started it while this is a first delivery: a duplicate job. The starter's own job stays
-            // in the queue until it finishes, and is redelivered (receive count > 1, so it resumes) if its worker dies.
-            return Acknowledge(paymentId, receipt, "another delivery is processing the payment");
-        }
-
-        var final = await Advance(paymentId, metadata, cancellationToken).ConfigureAwait(false);
-        return Acknowledge(paymentId, receipt, $"payment {final.Status.ToString().ToUpperInvariant()}");
-    }
-
-    private async Task<bool> TryStart(Guid paymentId, EventMetadata metadata, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var outcome = await _ledger.Execute(paymentId, new PaymentCommand.StartProcessing(), metadata, cancellationToken).ConfigureAwait(false);
-            return outcome.IsAccepted;
-        }
-        catch (WrongExpectedVersionException e)
-        {
-            WorkerLog.LostRace(_logger, paymentId, e.Message);
-            return false;
-        }
-    }
-
-    /// <summary>Drives the payment to a terminal state, one leg per step, reloading whenever another writer got in first.</summary>
-    private async Task<Payment> Advance(Guid paymentId, EventMetadata metadata, CancellationToken cancellationToken)
+    private async Task<JobDisposition> Advance(Guid paymentId, JobReceipt receipt, EventMetadata metadata, CancellationToken cancellationToken)
     {
         for (var step = 0; step < MaxSteps; step++)
         {
             var state = await _ledger.Load(paymentId, cancellationToken).ConfigureAwait(false);
-            if (state.IsTerminal)
+            if (state.Status == PaymentStatus.None)
             {
-                return state;
+                WorkerLog.UnknownPayment(_logger, receipt.MessageId, paymentId, receipt.ReceiveCount);
+                return new JobDisposition.Release(RedeliveryDelay(receipt), $"payment {paymentId} does not exist");
             }
 
-            var command = state.OnRampTxId is null
-                ? await OnRamp(state, cancellationToken).ConfigureAwait(false)
-                : await OffRamp(state, cancellationToken).ConfigureAwait(false);
-            try
+            if (state.IsTerminal)
             {
-                var outcome = await _ledger.Execute(paymentId, command, metadata, cancellationToken).ConfigureAwait(false);
-                if (!outcome.IsAccepted)
-                {
-                    WorkerLog.LostRace(_logger, paymentId, outcome.Rejection!.Reason);
-                }
+                return Acknowledge(paymentId, receipt, $"payment {state.Status.ToString().ToUpperInvariant()}");
             }
-            catch (WrongExpectedVersionException e)
+
+            if (state.Status == PaymentStatus.Pending)
             {
-                WorkerLog.LostRace(_logger, paymentId, e.Message);
+                await Apply(paymentId, new PaymentCommand.StartProcessing(), metadata, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (state.OpenLeg is not { } leg)
+            {
+                // A refused reversal: no automatic step is left, and redelivering would only ask the same question again.
+                return Acknowledge(paymentId, receipt, $"waiting for an operator: {state.Attention}");
+            }
+
+            var outcome = await Call(state, leg, cancellationToken).ConfigureAwait(false);
+            var command = Decide(state, leg, outcome, IsLastReceive(receipt));
+            if (command is not null)
+            {
+                await Apply(paymentId, command, metadata, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (Unsettled(outcome, command) is { } why)
+            {
+                WorkerLog.Released(_logger, paymentId, receipt.MessageId, receipt.ReceiveCount, why);
+                return new JobDisposition.Release(RedeliveryDelay(receipt), why);
             }
         }
 
         throw new InvalidOperationException($"Payment {paymentId} did not settle within {MaxSteps} steps.");
     }
 
-    private async Task<PaymentCommand> OnRamp(Payment state, CancellationToken cancellationToken)
-    {
-        var request = new OnRampRequest(RampRequestKey.For(state.PaymentId, RampLeg.OnRamp), state.Amount, state.Currency, state.SourceAccount);
-        var result = await _ramps.Run(request.Key, RampLeg.OnRamp, ct => _onRamp.Convert(request, ct), cancellationToken).ConfigureAwait(false);
-        return result switch
-        {
-            RampResult.Settled settled => new PaymentCommand.CompleteOnRamp(settled.TransactionId, settled.Amount, settled.Rate),
-            RampResult.Refused refused => new PaymentCommand.FailOnRamp(refused.Reason),
-            _ => throw new InvalidOperationException($"Unknown ramp result {result}"),
-        };
-    }
-
-    private async Task<PaymentCommand> OffRamp(Payment state, CancellationToken cancellationToken)
-    {
-        var stablecoin = state.StablecoinAmount ?? throw new InvalidOperationException($"Payment {state.PaymentId} on-ramped without a stablecoin amount.");
-        var request = new OffRampRequest(RampRequestKey.For(state.PaymentId, RampLeg.OffRamp), stablecoin, state.Currency, state.DestinationAccount);
-        var result = await _ramps.Run(request.Key, RampLeg.OffRamp, ct => _offRamp.Payout(request, ct), cancellationToken).ConfigureAwait(false);
-        return result switch
-        {
-            RampResult.Settled settled => new PaymentCommand.CompleteOffRamp(settled.TransactionId, settled.Amount, settled.Rate),
-            RampResult.Refused refused => new PaymentCommand.FailOffRamp(refused.Reason),
-            _ => throw new InvalidOperationException($"Unknown ramp result {result}"),
-        };
-    }
-
     /// <summary>
-    /// A ramp stayed unavailable through this delivery's retries. Before the last receive the job goes back to the
-    /// queue; on the last one the payment is marked FAILED with the reason, so it is never left PROCESSING once the
-    /// job is dead-lettered.
+    /// The one place an outcome becomes a fact. Not executed is final only on the job's last receive (and never for
+    /// the reversal, which must eventually happen); unknown is recorded once and then left to lookups.
     /// </summary>
-    private async Task<JobDisposition> GiveBack(Guid paymentId, JobReceipt receipt, string reason, EventMetadata metadata, CancellationToken cancellationToken)
+    private static PaymentCommand? Decide(Payment state, RampLeg leg, RampCallOutcome outcome, bool lastReceive) => (outcome, leg) switch
     {
-        if (receipt.ReceiveCount < _options.MaxReceives)
+        (RampCallOutcome.Answered { Result: RampResult.Settled s }, RampLeg.OnRamp) => new PaymentCommand.CompleteOnRamp(s.TransactionId, s.Amount, s.Rate),
+        (RampCallOutcome.Answered { Result: RampResult.Settled s }, RampLeg.OffRamp) => new PaymentCommand.CompleteOffRamp(s.TransactionId, s.Amount, s.Rate),
+        (RampCallOutcome.Answered { Result: RampResult.Settled s }, RampLeg.Reversal) => new PaymentCommand.CompleteReversal(s.TransactionId, s.Amount, s.Rate),
+        (RampCallOutcome.Answered { Result: RampResult.Refused r }, RampLeg.OnRamp) => new PaymentCommand.FailOnRamp(r.Reason),
+        (RampCallOutcome.Answered { Result: RampResult.Refused r }, RampLeg.OffRamp) => new PaymentCommand.FailOffRamp(r.Reason),
+        (RampCallOutcome.Answered { Result: RampResult.Refused r }, RampLeg.Reversal) => new PaymentCommand.RefuseReversal(r.Reason),
+        (RampCallOutcome.NotExecuted n, RampLeg.OnRamp) when lastReceive => new PaymentCommand.FailOnRamp(n.Reason, RampFailureKind.Unavailable),
+        (RampCallOutcome.NotExecuted n, RampLeg.OffRamp) when lastReceive => new PaymentCommand.FailOffRamp(n.Reason),
+        (RampCallOutcome.NotExecuted, _) => null,
+        (RampCallOutcome.Unknown u, _) when state.UnknownOutcomeLeg != leg => new PaymentCommand.RecordUnknownOutcome(leg, u.Reason),
+        (RampCallOutcome.Unknown, _) => null,
+        _ => throw new InvalidOperationException($"Unknown ramp outcome {outcome}"),
+    };
+
+    /// <summary>Why the leg is still open after this delivery (the job goes back to the queue); null when it moved on.</summary>
+    private static string? Unsettled(RampCallOutcome outcome, PaymentCommand? command) => (outcome, command) switch
+    {
+        (RampCallOutcome.Unknown u, _) => u.Reason,
+        (RampCallOutcome.NotExecuted n, null) => n.Reason,
+        _ => null,
+    };
+
+    /// <summary>A leg already flagged unknown is looked up first; only a provider with no record of the key is asked again.</summary>
+    private async Task<RampCallOutcome> Call(Payment state, RampLeg leg, CancellationToken cancellationToken)
+    {
+        var key = RampRequestKey.For(state.PaymentId, leg);
+        if (state.UnknownOutcomeLeg == leg)
         {
-            WorkerLog.Released(_logger, paymentId, receipt.MessageId, receipt.ReceiveCount, reason);
-            return new JobDisposition.Release(RedeliveryDelay(receipt), reason);
+            var found = await _ramps.Lookup(key, leg, ct => Lookup(leg, key, ct), cancellationToken).ConfigureAwait(false);
+            if (found is not RampCallOutcome.NotExecuted)
+            {
+                return found;
+            }
         }
 
-        var message = $"gave up after {receipt.ReceiveCount} attempts: {reason}";
-        WorkerLog.GaveUp(_logger, paymentId, receipt.ReceiveCount, reason);
-        for (var attempt = 0; attempt < MaxSteps; attempt++)
+        var outcome = await _ramps.Run(key, leg, ct => Execute(state, leg, key, ct), cancellationToken).ConfigureAwait(false);
+        if (outcome is RampCallOutcome.Unknown)
         {
-            try
-            {
-                var outcome = await _ledger.Execute(paymentId, new PaymentCommand.FailPayment(message), metadata, cancellationToken).ConfigureAwait(false);
-                if (!outcome.IsAccepted)
-                {
-                    // Already terminal: another delivery finished it meanwhile, and nothing is left to dead-letter.
-                    return Acknowledge(paymentId, receipt, outcome.Rejection!.Reason);
-                }
-
-                return new JobDisposition.Release(TimeSpan.Zero, message);
-            }
-            catch (WrongExpectedVersionException e)
-            {
-                WorkerLog.LostRace(_logger, paymentId, e.Message);
-            }
+            PaymentMetrics.OutcomeUnknown(leg);
         }
 
-        throw new InvalidOperationException($"Payment {paymentId} could not be marked failed.");
+        return outcome;
     }
+
+    private Task<RampResult> Execute(Payment state, RampLeg leg, RampRequestKey key, CancellationToken cancellationToken)
+    {
+        var stablecoin = state.StablecoinAmount ?? 0m;
+        return leg switch
+        {
+            RampLeg.OnRamp => _onRamp.Convert(new OnRampRequest(key, state.Amount, state.Currency, state.SourceAccount), cancellationToken),
+            RampLeg.OffRamp => _offRamp.Payout(new OffRampRequest(key, stablecoin, state.Currency, state.DestinationAccount), cancellationToken),
+            RampLeg.Reversal => _offRamp.Payout(new OffRampRequest(key, stablecoin, state.Currency, state.SourceAccount), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(leg), leg, "Unknown ramp leg"),
+        };
+    }
+
+    private Task<RampResult?> Lookup(RampLeg leg, RampRequestKey key, CancellationToken cancellationToken) =>
+        leg == RampLeg.OnRamp ? _onRamp.LookupConversion(key, cancellationToken) : _offRamp.LookupPayout(key, cancellationToken);
+
+    /// <summary>Appends unless another writer got there first; either way the loop reloads and decides again.</summary>
+    private async Task Apply(Guid paymentId, PaymentCommand command, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await _ledger.Execute(paymentId, command, metadata, cancellationToken).ConfigureAwait(false);
+            if (!outcome.IsAccepted)
+            {
+                WorkerLog.LostRace(_logger, paymentId, outcome.Rejection!.Reason);
+            }
+        }
+        catch (WrongExpectedVersionException e)
+        {
+            WorkerLog.LostRace(_logger, paymentId, e.Message);
+        }
+    }
+
+    private bool IsLastReceive(JobReceipt receipt) => receipt.ReceiveCount >= _options.MaxReceives;
 
     private JobDisposition.Acknowledge Acknowledge(Guid paymentId, JobReceipt receipt, string why)
     {

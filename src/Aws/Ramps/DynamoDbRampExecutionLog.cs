@@ -28,6 +28,12 @@ public sealed class DynamoDbRampExecutionLog(IAmazonDynamoDB client, string tabl
 
     public Task<RampTransaction?> FindAndCountCall(RampRequestKey key, CancellationToken cancellationToken) => CountCall(key.Value, cancellationToken);
 
+    public async Task<RampTransaction?> Find(RampRequestKey key, CancellationToken cancellationToken)
+    {
+        var item = (await client.GetItemAsync(new GetItemRequest { TableName = tableName, Key = KeyOf(key.Value), ConsistentRead = true }, cancellationToken).ConfigureAwait(false)).Item;
+        return item is { Count: > 0 } ? Read(item) : null;
+    }
+
     private async Task<RampTransaction?> CountCall(string requestKey, CancellationToken cancellationToken)
     {
         try

@@ -32,20 +32,38 @@ public static class PaymentDecider
         PaymentCommand.CompleteOnRamp c =>
             [new PaymentEvent.OnRampCompleted(c.OnRampTxId, Stablecoin.Round(c.StablecoinAmount), Stablecoin.Symbol, c.Rate, now)],
         PaymentCommand.FailOnRamp c =>
-            [new PaymentEvent.OnRampFailed(c.Reason, now), new PaymentEvent.PaymentFailed($"on-ramp failed: {c.Reason}", now)],
+        [
+            new PaymentEvent.OnRampFailed(c.Reason, now),
+            Failed(c.Kind == RampFailureKind.Refused ? PaymentErrorCodes.OnRampRefused : PaymentErrorCodes.OnRampUnavailable, now),
+        ],
         PaymentCommand.CompleteOffRamp c =>
         [
             new PaymentEvent.OffRampCompleted(c.OffRampTxId, c.FiatAmount, state.Currency, c.Rate, now),
             new PaymentEvent.PaymentCompleted(now),
         ],
-        PaymentCommand.FailOffRamp c =>
-            [new PaymentEvent.OffRampFailed(c.Reason, now), new PaymentEvent.PaymentFailed($"off-ramp failed: {c.Reason}", now)],
-        PaymentCommand.FailPayment c => [new PaymentEvent.PaymentFailed(c.ErrorMessage, now)],
+        PaymentCommand.FailOffRamp c => [new PaymentEvent.OffRampFailed(c.Reason, now)],
+        PaymentCommand.RecordUnknownOutcome c => [new PaymentEvent.RampOutcomeUnknown(c.Leg, c.Reason, now)],
+        PaymentCommand.CompleteReversal c =>
+        [
+            new PaymentEvent.ReversalCompleted(c.ReversalTxId, c.FiatAmount, state.Currency, c.Rate, now),
+            Failed(PaymentErrorCodes.PayoutFailedFundsReturned, now),
+        ],
+        PaymentCommand.RefuseReversal c => [new PaymentEvent.ReversalRefused(c.Reason, now)],
+        PaymentCommand.FailPayment c => [new PaymentEvent.PaymentFailed(c.ErrorMessage, now, PaymentErrorCodes.Abandoned)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown payment command"),
     };
 
+    private static PaymentEvent.PaymentFailed Failed(string code, DateTimeOffset now) =>
+        new(PaymentErrorCodes.MessageFor(code), now, code);
+
     private static Decision Vet(Payment state, PaymentEvent[] events)
     {
+        if (events is [PaymentEvent.PaymentFailed] && state.HoldsStablecoin)
+        {
+            // Failing now would strand the converted funds: only the reversal's own write may fail such a payment.
+            return Decision.Reject(PaymentRejectionCode.IllegalTransition, "the payment holds stablecoin; it must be reversed, not failed");
+        }
+
         var current = state;
         foreach (var @event in events)
         {

@@ -6,12 +6,18 @@ namespace Payments.Domain.Ramps;
 /// </summary>
 public readonly record struct RampRequestKey
 {
-    private RampRequestKey(string value) => Value = value;
+    private RampRequestKey(string value, RampLeg leg)
+    {
+        Value = value;
+        Leg = leg;
+    }
 
     public string Value { get; }
 
+    public RampLeg Leg { get; }
+
     public static RampRequestKey For(Guid paymentId, RampLeg leg) =>
-        new($"{paymentId:D}:{(leg == RampLeg.OnRamp ? "on-ramp" : "off-ramp")}");
+        new($"{paymentId:D}:{RampLegNames.Of(leg)}", leg);
 
     public override string ToString() => Value;
 }

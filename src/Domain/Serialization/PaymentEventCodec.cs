@@ -20,6 +20,9 @@ public static class PaymentEventCodec
         ["OnRampFailed"] = PaymentEventJsonContext.Default.OnRampFailed,
         ["OffRampCompleted"] = PaymentEventJsonContext.Default.OffRampCompleted,
         ["OffRampFailed"] = PaymentEventJsonContext.Default.OffRampFailed,
+        ["RampOutcomeUnknown"] = PaymentEventJsonContext.Default.RampOutcomeUnknown,
+        ["ReversalCompleted"] = PaymentEventJsonContext.Default.ReversalCompleted,
+        ["ReversalRefused"] = PaymentEventJsonContext.Default.ReversalRefused,
         ["PaymentCompleted"] = PaymentEventJsonContext.Default.PaymentCompleted,
         ["PaymentFailed"] = PaymentEventJsonContext.Default.PaymentFailed,
     };

@@ -1,4 +1,5 @@
 using Payments.Domain.Events;
+using Payments.Domain.Ramps;
 
 namespace Payments.Domain.State;
 
@@ -20,22 +21,41 @@ public static class PaymentFold
         {
             PaymentEvent.PaymentRequested e => Requested(e),
             PaymentEvent.PaymentProcessingStarted e => state with { Status = PaymentStatus.Processing, UpdatedAt = e.StartedAt },
-            PaymentEvent.OnRampCompleted e => state with
+            PaymentEvent.OnRampCompleted e => Settled(state) with
             {
                 OnRampTxId = e.OnRampTxId,
                 StablecoinAmount = e.StablecoinAmount,
                 OnRampRate = e.Rate,
                 UpdatedAt = e.CompletedAt,
             },
-            PaymentEvent.OnRampFailed e => state with { RampFailure = e.Reason, UpdatedAt = e.FailedAt },
-            PaymentEvent.OffRampCompleted e => state with
+            PaymentEvent.OnRampFailed e => Settled(state) with { OnRampFailure = e.Reason, UpdatedAt = e.FailedAt },
+            PaymentEvent.OffRampCompleted e => Settled(state) with
             {
                 OffRampTxId = e.OffRampTxId,
                 PayoutAmount = e.FiatAmount,
                 OffRampRate = e.Rate,
                 UpdatedAt = e.CompletedAt,
             },
-            PaymentEvent.OffRampFailed e => state with { RampFailure = e.Reason, UpdatedAt = e.FailedAt },
+            PaymentEvent.OffRampFailed e => Settled(state) with { OffRampFailure = e.Reason, UpdatedAt = e.FailedAt },
+            PaymentEvent.RampOutcomeUnknown e => state with
+            {
+                UnknownOutcomeLeg = e.Leg,
+                Attention = $"{RampLegNames.Of(e.Leg)} outcome unknown: {e.Reason}",
+                UpdatedAt = e.At,
+            },
+            PaymentEvent.ReversalCompleted e => Settled(state) with
+            {
+                ReversalTxId = e.ReversalTxId,
+                ReversedAmount = e.FiatAmount,
+                ReversalRefusal = null,
+                UpdatedAt = e.CompletedAt,
+            },
+            PaymentEvent.ReversalRefused e => Settled(state) with
+            {
+                ReversalRefusal = e.Reason,
+                Attention = $"reversal refused, stablecoin held: {e.Reason}",
+                UpdatedAt = e.RefusedAt,
+            },
             PaymentEvent.PaymentCompleted e => state with
             {
                 Status = PaymentStatus.Completed,
@@ -45,6 +65,7 @@ public static class PaymentFold
             PaymentEvent.PaymentFailed e => state with
             {
                 Status = PaymentStatus.Failed,
+                ErrorCode = e.ErrorCode,
                 ErrorMessage = e.ErrorMessage,
                 UpdatedAt = e.FailedAt,
                 ProcessedAt = e.FailedAt,
@@ -53,6 +74,9 @@ public static class PaymentFold
         };
         return next with { Version = state.Version + 1 };
     }
+
+    /// <summary>A leg settled either way: whatever was unknown about it is known now.</summary>
+    private static Payment Settled(Payment state) => state with { UnknownOutcomeLeg = null, Attention = null };
 
     private static Payment Requested(PaymentEvent.PaymentRequested e) => new()
     {

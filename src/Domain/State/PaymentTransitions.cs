@@ -1,4 +1,5 @@
 using Payments.Domain.Events;
+using Payments.Domain.Ramps;
 
 namespace Payments.Domain.State;
 
@@ -18,18 +19,30 @@ public static class PaymentTransitions
         _ when state.Status != PaymentStatus.Processing && next is not PaymentEvent.PaymentFailed => "payment is not processing",
         PaymentEvent.OnRampCompleted or PaymentEvent.OnRampFailed => OnRampOpen(state),
         PaymentEvent.OffRampCompleted or PaymentEvent.OffRampFailed => OffRampOpen(state),
+        PaymentEvent.RampOutcomeUnknown e => state.OpenLeg == e.Leg ? null : $"{RampLegNames.Of(e.Leg)} is not the open leg",
+        PaymentEvent.ReversalCompleted => ReversalOpen(state, allowAfterRefusal: true),
+        PaymentEvent.ReversalRefused => ReversalOpen(state, allowAfterRefusal: false),
         PaymentEvent.PaymentCompleted => state.OffRampTxId is not null ? null : "off-ramp has not completed",
         PaymentEvent.PaymentFailed => state.OffRampTxId is null ? null : "funds were already paid out",
         _ => $"unknown event {next.GetType().Name}",
     };
 
     private static string? OnRampOpen(Payment state) =>
-        state.OnRampTxId is not null || state.RampFailure is not null ? "on-ramp already settled" : null;
+        state.OnRampTxId is not null || state.OnRampFailure is not null ? "on-ramp already settled" : null;
 
     private static string? OffRampOpen(Payment state) => state switch
     {
         { OnRampTxId: null } => "on-ramp has not completed",
-        { OffRampTxId: not null } or { RampFailure: not null } => "off-ramp already settled",
+        { OffRampTxId: not null } or { OffRampFailure: not null } => "off-ramp already settled",
+        _ => null,
+    };
+
+    /// <summary>An operator may retry a refused reversal (under a new request), so a completion may follow a refusal.</summary>
+    private static string? ReversalOpen(Payment state, bool allowAfterRefusal) => state switch
+    {
+        { OffRampFailure: null } => "the off-ramp has not failed",
+        { ReversalTxId: not null } => "reversal already completed",
+        { ReversalRefusal: not null } when !allowAfterRefusal => "reversal already refused",
         _ => null,
     };
 }

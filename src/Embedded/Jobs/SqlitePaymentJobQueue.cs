@@ -1,4 +1,5 @@
 using Payments.Application.Jobs;
+using Payments.Application.Sweeping;
 using Microsoft.Data.Sqlite;
 using Payments.Embedded.Sqlite;
 
@@ -11,7 +12,7 @@ namespace Payments.Embedded.Jobs;
 /// released, or until the earliest hidden job becomes visible again: no polling loop.
 /// It is also the job dispatch's outbox: a payment gets one job, however often its request is dispatched.
 /// </summary>
-public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadLetterInbox, IAsyncDisposable
+public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IJobRequeue, IAsyncDisposable
 {
     public const string FileName = "jobs.db";
 
@@ -29,8 +30,7 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
             message_id       TEXT    PRIMARY KEY,
             body             TEXT    NOT NULL,
             receive_count    INTEGER NOT NULL,
-            dead_lettered_at INTEGER NOT NULL,
-            settled_at       INTEGER
+            dead_lettered_at INTEGER NOT NULL
         );
         CREATE TABLE IF NOT EXISTS dispatched_payments (
             payment_id TEXT PRIMARY KEY,
@@ -43,7 +43,6 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
     private readonly EmbeddedQueueOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly AsyncSignal _changed = new();
-    private readonly AsyncSignal _deadLettered = new();
 
     private SqlitePaymentJobQueue(SqliteConnection connection, TimeProvider time, EmbeddedQueueOptions options)
     {
@@ -53,9 +52,6 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
     }
 
     public int MaxReceives => _options.MaxReceives;
-
-    /// <summary>Completes the next time a job is dead-lettered; take it before reading, so none is missed.</summary>
-    public Task NextDeadLetter => _deadLettered.Next;
 
     public static SqlitePaymentJobQueue Open(string path, TimeProvider time, EmbeddedQueueOptions options) =>
         new(EmbeddedSqlite.Open(path, Schema), time, options);
@@ -188,12 +184,37 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
             return (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) => ReadDeadLetters("", cancellationToken);
+    /// <summary>
+    /// The sweeper's requeue: a new job unless one for the payment is still in the queue (visible, delayed or leased),
+    /// so however often a stalled payment is swept it has at most one job waiting.
+    /// </summary>
+    public async Task<bool> Requeue(PaymentJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var queued = await Locked(async () =>
+        {
+            await using var insert = Command(
+                null,
+                """
+                INSERT INTO jobs (message_id, body, enqueued_at, visible_at)
+                SELECT $id, $body, $now, $now
+                WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE json_extract(body, '$.payment_id') = $payment)
+                """,
+                ("$id", NewMessageId()),
+                ("$body", job.ToJson()),
+                ("$now", Millis(_time.GetUtcNow())),
+                ("$payment", job.PaymentId.ToString("D")));
+            return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken).ConfigureAwait(false);
+        _changed.Notify();
+        return queued;
+    }
 
-    private Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(string filter, CancellationToken cancellationToken) =>
+    /// <summary>Jobs the queue gave up on, oldest first; they stay for an operator (the sweeper re-queues their payments).</summary>
+    public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) =>
         Locked<IReadOnlyList<DeadLetteredJob>>(async () =>
         {
-            await using var select = Command(null, $"SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters {filter} ORDER BY dead_lettered_at, message_id");
+            await using var select = Command(null, "SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters ORDER BY dead_lettered_at, message_id");
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var jobs = new List<DeadLetteredJob>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -202,17 +223,6 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
             }
 
             return jobs;
-        }, cancellationToken);
-
-    /// <summary>Dead letters whose payment has not yet been settled by the dead-letter reaper.</summary>
-    public Task<IReadOnlyList<DeadLetteredJob>> ReadUnsettledDeadLetters(CancellationToken cancellationToken) =>
-        ReadDeadLetters("WHERE settled_at IS NULL", cancellationToken);
-
-    public Task MarkDeadLetterSettled(string messageId, CancellationToken cancellationToken) =>
-        Locked(async () =>
-        {
-            await using var settle = Command(null, "UPDATE dead_letters SET settled_at = $now WHERE message_id = $id", ("$now", Millis(_time.GetUtcNow())), ("$id", messageId));
-            await settle.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public async ValueTask DisposeAsync()
@@ -287,9 +297,6 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IDeadL
             ("$id", messageId),
             ("$handle", handle));
         await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-        // Waiters read under the same gate, so they see the move only once this transaction has committed.
-        _deadLettered.Notify();
     }
 
     private SqliteCommand InsertJob(SqliteTransaction? transaction, string messageId, PaymentJob job)

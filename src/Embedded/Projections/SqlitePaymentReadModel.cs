@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Payments.Application.Sweeping;
+using Payments.EventStore.Integrity;
 using Payments.Projections.Projector;
 using Payments.Projections.ReadModel;
 
@@ -8,7 +10,7 @@ namespace Payments.Embedded.Projections;
 /// The embedded payments read model in its own SQLite file (WAL): queries on pooled connections,
 /// writes only through <see cref="SqliteProjectionBatch"/> from the projection consumer (or a rebuild).
 /// </summary>
-public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjectionWriter
+public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjectionWriter, IStalledPaymentIndex
 {
     public const string DefaultFileName = "payments.db";
 
@@ -51,12 +53,14 @@ public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjecti
         command.CommandText = $"""
             SELECT {SqlitePaymentsSchema.Columns} FROM payments
             WHERE client_id = $client AND ($status IS NULL OR status = $status) AND ($after IS NULL OR payment_id < $after)
+                AND ($attention_only = 0 OR attention IS NOT NULL)
             ORDER BY payment_id DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$client", query.ClientId);
         command.Parameters.AddWithValue("$status", query.Status is { } status ? SqlitePaymentRows.Status(status) : DBNull.Value);
         command.Parameters.AddWithValue("$after", query.After is { } after ? SqlitePaymentRows.Id(after) : DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit + 1);
+        command.Parameters.AddWithValue("$attention_only", query.AttentionOnly ? 1 : 0);
         var items = new List<PaymentRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -65,6 +69,27 @@ public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjecti
         }
 
         return PaymentPages.Of(items, query.Limit);
+    }
+
+    public async Task<IReadOnlyList<Guid>> FindStalled(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReader(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT payment_id FROM payments
+            WHERE status IN ('PENDING', 'PROCESSING') AND updated_at < $idle_since
+            ORDER BY updated_at LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$idle_since", EventHashChain.FormatTime(idleSince));
+        command.Parameters.AddWithValue("$limit", limit);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
     }
 
     private async Task<SqliteConnection> OpenReader(CancellationToken cancellationToken)

@@ -26,7 +26,12 @@ internal static class SqlitePaymentRows
         EventHashChain.ParseTime(reader.GetString(13)),
         EventHashChain.ParseTime(reader.GetString(14)),
         Text(reader, 15) is { } processed ? EventHashChain.ParseTime(processed) : null,
-        reader.GetInt64(16));
+        reader.GetInt64(16))
+    {
+        ErrorCode = Text(reader, 17),
+        Attention = Text(reader, 18),
+        ReversalTxId = Text(reader, 19),
+    };
 
     public static void Bind(SqliteCommand command, PaymentRecord r)
     {
@@ -47,6 +52,9 @@ internal static class SqlitePaymentRows
         Add(command, "$updated_at", EventHashChain.FormatTime(r.UpdatedAt));
         Add(command, "$processed_at", r.ProcessedAt is { } at ? EventHashChain.FormatTime(at) : null);
         Add(command, "$version", r.Version);
+        Add(command, "$error_code", r.ErrorCode);
+        Add(command, "$attention", r.Attention);
+        Add(command, "$reversal_tx_id", r.ReversalTxId);
     }
 
     /// <summary>Lower-case canonical text: for UUIDv7 ids, text order is creation order.</summary>

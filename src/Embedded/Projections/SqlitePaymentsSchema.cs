@@ -10,7 +10,7 @@ namespace Payments.Embedded.Projections;
 internal static class SqlitePaymentsSchema
 {
     public const string Columns =
-        "payment_id, client_id, idempotency_key, amount, currency, source_account, destination_account, status, on_ramp_tx_id, stablecoin_amount, off_ramp_tx_id, payout_amount, error_message, created_at, updated_at, processed_at, version";
+        "payment_id, client_id, idempotency_key, amount, currency, source_account, destination_account, status, on_ramp_tx_id, stablecoin_amount, off_ramp_tx_id, payout_amount, error_message, created_at, updated_at, processed_at, version, error_code, attention, reversal_tx_id";
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS payments (
@@ -36,10 +36,38 @@ internal static class SqlitePaymentsSchema
         CREATE INDEX IF NOT EXISTS payments_by_idempotency_key ON payments (idempotency_key);
         """;
 
+    /// <summary>Columns added after the first release; files created before get them on open.</summary>
+    private static readonly string[] AddedColumns = ["error_code TEXT", "attention TEXT", "reversal_tx_id TEXT"];
+
+    /// <summary>The sweeper's index: only open payments, by how long they have been idle.</summary>
+    private const string OpenIndex =
+        "CREATE INDEX IF NOT EXISTS payments_open_by_idle ON payments (updated_at) WHERE status IN ('PENDING', 'PROCESSING');";
+
     public static void Apply(SqliteConnection connection)
     {
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, Ddl);
+        var existing = ExistingColumns(connection);
+        foreach (var column in AddedColumns.Where(c => !existing.Contains(c.Split(' ')[0])))
+        {
+            Execute(connection, $"ALTER TABLE payments ADD COLUMN {column};");
+        }
+
+        Execute(connection, OpenIndex);
+    }
+
+    private static HashSet<string> ExistingColumns(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_table_info('payments')";
+        using var reader = command.ExecuteReader();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     /// <summary>

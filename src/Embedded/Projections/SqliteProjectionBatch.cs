@@ -13,11 +13,13 @@ public sealed class SqliteProjectionBatch : IPaymentProjectionBatch
     private const string Upsert = $"""
         INSERT INTO payments ({SqlitePaymentsSchema.Columns})
         VALUES ($payment_id, $client_id, $idempotency_key, $amount, $currency, $source_account, $destination_account, $status,
-                $on_ramp_tx_id, $stablecoin_amount, $off_ramp_tx_id, $payout_amount, $error_message, $created_at, $updated_at, $processed_at, $version)
+                $on_ramp_tx_id, $stablecoin_amount, $off_ramp_tx_id, $payout_amount, $error_message, $created_at, $updated_at, $processed_at, $version,
+                $error_code, $attention, $reversal_tx_id)
         ON CONFLICT (payment_id) DO UPDATE SET
             status = excluded.status, on_ramp_tx_id = excluded.on_ramp_tx_id, stablecoin_amount = excluded.stablecoin_amount,
             off_ramp_tx_id = excluded.off_ramp_tx_id, payout_amount = excluded.payout_amount, error_message = excluded.error_message,
-            updated_at = excluded.updated_at, processed_at = excluded.processed_at, version = excluded.version
+            updated_at = excluded.updated_at, processed_at = excluded.processed_at, version = excluded.version,
+            error_code = excluded.error_code, attention = excluded.attention, reversal_tx_id = excluded.reversal_tx_id
         WHERE payments.version = $expected
         """;
 

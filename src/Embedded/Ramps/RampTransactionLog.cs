@@ -50,6 +50,9 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
             return await Find(key.Value, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+    public Task<RampTransaction?> Find(RampRequestKey key, CancellationToken cancellationToken) =>
+        Locked(() => Find(key.Value, cancellationToken), cancellationToken);
+
     /// <summary>Records <paramref name="candidate"/> unless the key already has a transaction; returns the one that stands.</summary>
     public Task<RampTransaction> Record(RampTransaction candidate, CancellationToken cancellationToken) =>
         Locked(async () =>

@@ -3,6 +3,7 @@ using Payments.Application.Consumers;
 using Payments.Application.Jobs;
 using Payments.Application.Jobs.Dispatch;
 using Payments.Application.Ledger;
+using Payments.Application.Sweeping;
 using Payments.Application.Worker;
 using Payments.Domain.Ramps;
 using Payments.Embedded;
@@ -53,25 +54,27 @@ public static class EmbeddedServices
         services.AddSingleton(sp => SqlitePaymentJobQueue.Open(files.Jobs, Time(sp), new EmbeddedQueueOptions { MaxReceives = options.Worker.MaxReceives }));
         services.TryAddSingleton<IPaymentJobQueue>(sp => sp.GetRequiredService<SqlitePaymentJobQueue>());
         services.TryAddSingleton<IJobOutbox>(sp => sp.GetRequiredService<SqlitePaymentJobQueue>());
-        services.TryAddSingleton<IDeadLetterInbox>(sp => sp.GetRequiredService<SqlitePaymentJobQueue>());
+        services.TryAddSingleton<IJobRequeue>(sp => sp.GetRequiredService<SqlitePaymentJobQueue>());
         services.AddKeyedSingleton(PaymentJobDispatch.ConsumerName, (sp, _) => SqliteConsumerStore.Open(files.Jobs, Time(sp)));
         services.AddSingleton(sp => Subscription(sp, new PaymentJobDispatch(sp.GetRequiredService<IJobOutbox>()), PaymentJobDispatch.Policy));
 
         // The mock on- and off-ramps with their durable idempotency memory.
         services.AddSingleton(sp => RampTransactionLog.Open(files.Ramps, Time(sp)));
-        services.AddSingleton(sp => new MockRampProvider(sp.GetRequiredService<RampTransactionLog>(), options.Ramps, Time(sp)));
+        services.AddSingleton(sp => new MockRampProvider(sp.GetRequiredService<RampTransactionLog>(), options.Ramps, Time(sp), sp.GetService<RampFaultScript>()));
         services.TryAddSingleton<IOnRampProvider>(sp => sp.GetRequiredService<MockRampProvider>());
         services.TryAddSingleton<IOffRampProvider>(sp => sp.GetRequiredService<MockRampProvider>());
 
-        // The worker: the payment process behind the queue, and the reaper behind the dead letters.
+        // The worker: the payment process behind the queue, and the sweeper that re-queues payments that stopped moving.
         services.AddSingleton<PaymentJobHandler>();
         services.AddSingleton<PaymentJobPump>();
-        services.AddSingleton<DeadLetterReaper>();
+        services.AddSingleton(options.Sweeper);
+        services.TryAddSingleton<IStalledPaymentIndex>(sp => sp.GetRequiredService<SqlitePaymentReadModel>());
+        services.AddSingleton<StalledPaymentSweeper>();
 
         services.AddHostedService<EventLogSubscriptionsService>();
         services.AddHostedService(sp => new EmbeddedWorkerService(
             sp.GetRequiredService<PaymentJobPump>(),
-            sp.GetRequiredService<DeadLetterReaper>(),
+            sp.GetRequiredService<StalledPaymentSweeper>(),
             sp.GetRequiredService<SqlitePaymentJobQueue>(),
             options.Worker,
             reclaimLeasesOnStart,

@@ -1,15 +1,16 @@
+using Payments.Application.Sweeping;
 using Payments.Application.Worker;
 using Payments.Embedded.Jobs;
 
 namespace Payments.Functions.Hosting;
 
 /// <summary>
-/// Runs the embedded worker's receive loops (<see cref="WorkerOptions.Concurrency"/> jobs in flight) and the dead-letter
-/// reaper that fails payments whose job the queue gave up on. With <paramref name="reclaimLeasesOnStart"/> (this process
+/// Runs the embedded worker's receive loops (<see cref="WorkerOptions.Concurrency"/> jobs in flight) and the sweeper
+/// that re-queues open payments which stopped moving (their job dead-lettered, or a ramp outcome still unknown). With <paramref name="reclaimLeasesOnStart"/> (this process
 /// holds the data directory's lock) jobs leased by a dead process are handed back first.
 /// </summary>
 public sealed class EmbeddedWorkerService(
-    PaymentJobPump pump, DeadLetterReaper reaper, SqlitePaymentJobQueue queue, WorkerOptions options, bool reclaimLeasesOnStart, ILogger<EmbeddedWorkerService> logger)
+    PaymentJobPump pump, StalledPaymentSweeper sweeper, SqlitePaymentJobQueue queue, WorkerOptions options, bool reclaimLeasesOnStart, ILogger<EmbeddedWorkerService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,6 +21,6 @@ public sealed class EmbeddedWorkerService(
             HostLog.LeasesReclaimed(logger, reclaimed);
         }
 
-        await Task.WhenAll(pump.Run(options.Concurrency, stoppingToken), reaper.Run(stoppingToken)).ConfigureAwait(false);
+        await Task.WhenAll(pump.Run(options.Concurrency, stoppingToken), sweeper.Run(stoppingToken)).ConfigureAwait(false);
     }
 }

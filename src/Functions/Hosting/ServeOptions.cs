@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Payments.Application.Sweeping;
 using Payments.Application.Worker;
 using Payments.Application.Ramps.Sandbox;
 using Payments.Functions.Hosting.Health;
@@ -29,6 +30,9 @@ public sealed class ServeOptions
 
     [ValidateObjectMembers]
     public WorkerOptions Worker { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public SweeperOptions Sweeper { get; set; } = new();
 
     [ValidateObjectMembers]
     public MockRampOptions Ramps { get; set; } = new();

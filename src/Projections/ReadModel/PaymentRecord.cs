@@ -25,6 +25,15 @@ public sealed record PaymentRecord(
     DateTimeOffset? ProcessedAt,
     long Version)
 {
+    /// <summary>The stable code of a FAILED payment (absent on payments failed before codes existed).</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>Why a person should look at the payment; null when nothing is wrong.</summary>
+    public string? Attention { get; init; }
+
+    /// <summary>The transaction that returned the converted funds to the source account.</summary>
+    public string? ReversalTxId { get; init; }
+
     /// <summary>The row for a folded payment; the fold is the single source of every field.</summary>
     public static PaymentRecord From(Payment state) => new(
         state.PaymentId,
@@ -43,5 +52,10 @@ public sealed record PaymentRecord(
         state.CreatedAt,
         state.UpdatedAt,
         state.ProcessedAt,
-        state.Version);
+        state.Version)
+    {
+        ErrorCode = state.ErrorCode,
+        Attention = state.Attention,
+        ReversalTxId = state.ReversalTxId,
+    };
 }

@@ -42,23 +42,32 @@ public sealed class PaymentJobHandlerTests
         Assert.IsType<JobDisposition.Acknowledge>(disposition);
         var payment = await worker.Fixture.Load(id);
         Assert.Equal(PaymentStatus.Failed, payment.Status);
-        Assert.Equal("on-ramp failed: source account frozen", payment.ErrorMessage);
+        Assert.Equal(PaymentErrorCodes.OnRampRefused, payment.ErrorCode);
+        Assert.Equal(PaymentErrorCodes.MessageFor(PaymentErrorCodes.OnRampRefused), payment.ErrorMessage);
+        Assert.Equal("source account frozen", payment.OnRampFailure);
         Assert.Equal(0, worker.Ramps.CallsFor(id, RampLeg.OffRamp));
     }
 
     [Fact]
-    public async Task Off_ramp_refusal_fails_the_payment_after_the_on_ramp_settled()
+    public async Task Off_ramp_refusal_reverses_the_stablecoin_to_the_source_account_and_fails_the_payment()
     {
         await using var worker = WorkerHarness.Create();
-        worker.Ramps.OffRamp(Refuses("destination bank rejected payout"));
+        worker.Ramps.OffRamp(Refuses("destination bank rejected payout"), Settles("rev-1", 99.99m, 0.9259m));
         var id = await worker.Fixture.RequestPayment();
 
-        await worker.Handle(WorkerHarness.Delivery(id));
+        var disposition = await worker.Handle(WorkerHarness.Delivery(id));
 
+        Assert.IsType<JobDisposition.Acknowledge>(disposition);
         var payment = await worker.Fixture.Load(id);
         Assert.Equal(PaymentStatus.Failed, payment.Status);
         Assert.NotNull(payment.OnRampTxId);
-        Assert.Equal("off-ramp failed: destination bank rejected payout", payment.ErrorMessage);
+        Assert.Null(payment.OffRampTxId);
+        Assert.Equal("rev-1", payment.ReversalTxId);
+        Assert.Equal(99.99m, payment.ReversedAmount);
+        Assert.Equal(PaymentErrorCodes.PayoutFailedFundsReturned, payment.ErrorCode);
+        Assert.DoesNotContain("destination bank", payment.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("destination bank rejected payout", payment.OffRampFailure);
+        Assert.Equal(1, worker.Ramps.CallsFor(id, RampLeg.Reversal));
     }
 
     [Fact]
@@ -90,7 +99,7 @@ public sealed class PaymentJobHandlerTests
     }
 
     [Fact]
-    public async Task Third_receive_that_still_fails_marks_the_payment_failed_and_lets_the_job_dead_letter()
+    public async Task Third_receive_on_which_the_on_ramp_is_still_unavailable_fails_the_payment_with_nothing_converted()
     {
         await using var worker = WorkerHarness.Create();
         worker.Ramps.OnRamp(Unavailable(), Unavailable(), Unavailable());
@@ -99,11 +108,12 @@ public sealed class PaymentJobHandlerTests
 
         var disposition = await worker.Handle(WorkerHarness.Delivery(id, receiveCount: 3));
 
-        var release = Assert.IsType<JobDisposition.Release>(disposition);
-        Assert.Equal(TimeSpan.Zero, release.Delay);
+        Assert.IsType<JobDisposition.Acknowledge>(disposition);
         var payment = await worker.Fixture.Load(id);
         Assert.Equal(PaymentStatus.Failed, payment.Status);
-        Assert.StartsWith("gave up after 3 attempts: ", payment.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(PaymentErrorCodes.OnRampUnavailable, payment.ErrorCode);
+        Assert.StartsWith("on-ramp unavailable after 3 calls: ", payment.OnRampFailure, StringComparison.Ordinal);
+        Assert.Null(payment.OnRampTxId);
     }
 
     [Theory]
@@ -166,7 +176,7 @@ public sealed class PaymentJobHandlerTests
     }
 
     [Fact]
-    public async Task Two_workers_racing_on_one_payment_advance_it_once_and_call_each_ramp_once()
+    public async Task Two_workers_racing_on_one_payment_append_each_step_once_under_one_request_key_per_leg()
     {
         await using var worker = WorkerHarness.Create();
         var id = await worker.Fixture.RequestPayment();
@@ -174,8 +184,9 @@ public sealed class PaymentJobHandlerTests
         var dispositions = await StartingGun.Race(2, _ => worker.Handle(WorkerHarness.Delivery(id)));
 
         Assert.All(dispositions, d => Assert.IsType<JobDisposition.Acknowledge>(d));
-        Assert.Equal(1, worker.Ramps.CallsFor(id, RampLeg.OnRamp));
-        Assert.Equal(1, worker.Ramps.CallsFor(id, RampLeg.OffRamp));
+        Assert.Equal(
+            [RampRequestKey.For(id, RampLeg.OffRamp).Value, RampRequestKey.For(id, RampLeg.OnRamp).Value],
+            worker.Ramps.Calls.Keys.Order(StringComparer.Ordinal));
         var history = await worker.Fixture.Store.ReadStream(StreamId.For(id), 1, CancellationToken.None);
         Assert.Equal(["PaymentRequested", "PaymentProcessingStarted", "OnRampCompleted", "OffRampCompleted", "PaymentCompleted"], history.Select(e => e.Type));
     }
@@ -195,7 +206,7 @@ public sealed class PaymentJobHandlerTests
     }
 
     [Fact]
-    public async Task First_delivery_of_a_duplicate_job_while_another_holds_the_payment_backs_off()
+    public async Task First_delivery_of_a_job_whose_payment_another_delivery_started_still_advances_it()
     {
         await using var worker = WorkerHarness.Create();
         var id = await worker.Fixture.RequestPayment();
@@ -204,8 +215,7 @@ public sealed class PaymentJobHandlerTests
         var disposition = await worker.Handle(WorkerHarness.Delivery(id, receiveCount: 1));
 
         Assert.IsType<JobDisposition.Acknowledge>(disposition);
-        Assert.Empty(worker.Ramps.Calls);
-        Assert.Equal(PaymentStatus.Processing, (await worker.Fixture.Load(id)).Status);
+        Assert.Equal(PaymentStatus.Completed, (await worker.Fixture.Load(id)).Status);
     }
 
     [Theory]

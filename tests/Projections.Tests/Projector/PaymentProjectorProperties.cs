@@ -22,10 +22,15 @@ public sealed class PaymentProjectorProperties
     public Property Even_fully_shuffled_delivery_with_duplicates_projects_to_the_fold() =>
         Prop.ForAll(Arb.From(Scenario), s => ProjectsToFold(s.Streams, Deliveries.Shuffled(s.Streams, s.Seed)));
 
+    /// <summary>
+    /// Once an off-ramp has failed, the next transitions depend on the failure reason, which the row does not carry: those
+    /// (rare) payments are refolded from the log, which the shuffled-delivery property covers.
+    /// </summary>
     [FsCheck.Xunit.Property(MaxTest = 100)]
-    public Property In_order_delivery_never_needs_to_refold() =>
-        Prop.ForAll(Arb.From(PaymentStreams.ManyPayments(4)), streams =>
+    public Property In_order_delivery_never_needs_to_refold_before_an_off_ramp_failure() =>
+        Prop.ForAll(Arb.From(PaymentStreams.ManyPayments(4)), all =>
         {
+            var streams = all.Select(s => s.TakeWhile(e => e.Type != "OffRampFailed").ToList()).ToList();
             var store = new InMemoryPaymentStore();
             var projector = new PaymentProjector(new InMemoryEventLog(streams));
             var outcomes = streams.SelectMany(s => s).Select(e => projector.Apply(e, store, CancellationToken.None).GetAwaiter().GetResult()).ToList();

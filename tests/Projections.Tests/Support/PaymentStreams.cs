@@ -1,3 +1,4 @@
+using Payments.Domain.Ramps;
 using FsCheck;
 using FsCheck.Fluent;
 using Payments.Domain.Decisions;
@@ -23,7 +24,10 @@ public static class PaymentStreams
         Gen.Elements("declined", "limit").Select(r => (PaymentCommand)new PaymentCommand.FailOnRamp(r)),
         Gen.Choose(1, 999).Select(n => (PaymentCommand)new PaymentCommand.CompleteOffRamp($"off-{n}", n + 0.25m, 0.92m)),
         Gen.Constant<PaymentCommand>(new PaymentCommand.FailOffRamp("bank closed")),
-        Gen.Constant<PaymentCommand>(new PaymentCommand.FailPayment("dead-lettered")));
+        Gen.Constant<PaymentCommand>(new PaymentCommand.FailPayment("dead-lettered")),
+        Gen.Elements(RampLeg.OnRamp, RampLeg.OffRamp, RampLeg.Reversal).Select(l => (PaymentCommand)new PaymentCommand.RecordUnknownOutcome(l, "timed out")),
+        Gen.Choose(1, 999).Select(n => (PaymentCommand)new PaymentCommand.CompleteReversal($"rev-{n}", n + 0.5m, 0.92m)),
+        Gen.Constant<PaymentCommand>(new PaymentCommand.RefuseReversal("refused")));
 
     /// <summary>A payment's history: always requested, then whatever random later commands the decider accepted.</summary>
     public static Gen<List<PaymentEvent>> History(Guid paymentId, string clientId) =>

@@ -12,6 +12,9 @@ public interface IRampExecutionLog
     /// <summary>Counts a call for the key and returns its recorded transaction, if any.</summary>
     Task<RampTransaction?> FindAndCountCall(RampRequestKey key, CancellationToken cancellationToken);
 
+    /// <summary>The recorded transaction for the key, if any, without counting a call: a status lookup.</summary>
+    Task<RampTransaction?> Find(RampRequestKey key, CancellationToken cancellationToken);
+
     /// <summary>Records <paramref name="candidate"/> unless the key already has a transaction; returns the one that stands.</summary>
     Task<RampTransaction> Record(RampTransaction candidate, CancellationToken cancellationToken);
 }

@@ -19,4 +19,8 @@ public sealed record MockRampOptions
 
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxLatency { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long a call scripted as <see cref="RampFault.Slow"/> takes before it executes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SlowLatency { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -4,76 +4,96 @@ using Payments.Domain.Ramps;
 namespace Payments.Application.Ramps.Sandbox;
 
 /// <summary>
-/// The bundled on- and off-ramp: each call takes 100–300 ms on the injected clock, may fail transiently at the
-/// configured rate, converts at <see cref="UsdRates"/>, and is idempotent by request key through the durable
-/// <see cref="IRampExecutionLog"/>, so a retried, redelivered or resumed leg never converts twice.
+/// The bundled on- and off-ramp: each call takes 100–300 ms on the injected clock, converts at <see cref="UsdRates"/>,
+/// and is idempotent by request key through the durable <see cref="IRampExecutionLog"/>, so a retried, redelivered
+/// or resumed leg never converts twice. Faults come from a <see cref="RampFaultScript"/> when one is scripted, else
+/// at the configured random rate (unavailable before executing). Reversals are payouts under the reversal key.
 /// </summary>
-public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions options, TimeProvider time) : IOnRampProvider, IOffRampProvider
+public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions options, TimeProvider time, RampFaultScript? script = null)
+    : IOnRampProvider, IOffRampProvider
 {
     private readonly Random _random = options.Seed is { } seed ? new Random(seed) : new Random();
     private readonly Lock _randomGate = new();
 
     public Task<RampResult> Convert(OnRampRequest request, CancellationToken cancellationToken) =>
-        Execute(request.Key, RampLeg.OnRamp, () => OnRamp(request), cancellationToken);
+        Execute(request.Key, () => OnRamp(request), cancellationToken);
 
     public Task<RampResult> Payout(OffRampRequest request, CancellationToken cancellationToken) =>
-        Execute(request.Key, RampLeg.OffRamp, () => OffRamp(request), cancellationToken);
+        Execute(request.Key, () => OffRamp(request), cancellationToken);
 
-    private async Task<RampResult> Execute(RampRequestKey key, RampLeg leg, Func<RampTransaction> convert, CancellationToken cancellationToken)
+    public Task<RampResult?> LookupConversion(RampRequestKey key, CancellationToken cancellationToken) => Lookup(key, cancellationToken);
+
+    public Task<RampResult?> LookupPayout(RampRequestKey key, CancellationToken cancellationToken) => Lookup(key, cancellationToken);
+
+    private async Task<RampResult> Execute(RampRequestKey key, Func<RampTransaction> convert, CancellationToken cancellationToken)
     {
-        var (latency, fails) = Roll();
-        await Task.Delay(latency, time, cancellationToken).ConfigureAwait(false);
-        if (fails)
+        var (latency, randomFault) = Roll();
+        var fault = script?.NextCall(key.Leg) ?? randomFault;
+        await Task.Delay(fault == RampFault.Slow ? options.SlowLatency : latency, time, cancellationToken).ConfigureAwait(false);
+        if (fault == RampFault.UnavailableBeforeExecuting)
         {
-            throw new RampUnavailableException($"{Describe(leg)} provider unavailable (injected fault)");
+            throw new RampUnavailableException($"{RampLegNames.Of(key.Leg)} provider unavailable (injected fault)");
         }
 
         var existing = await log.FindAndCountCall(key, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        var result = existing is not null
+            ? existing.ToResult()
+            : (await log.Record(fault == RampFault.Refuse ? Refusal(key, "refused by the provider (injected fault)") : convert(), cancellationToken).ConfigureAwait(false)).ToResult();
+        if (fault == RampFault.ExecutedThenTimeout)
         {
-            return existing.ToResult();
+            throw new RampOutcomeUnknownException($"{RampLegNames.Of(key.Leg)} provider did not answer in time (injected fault)");
         }
 
-        var recorded = await log.Record(convert(), cancellationToken).ConfigureAwait(false);
-        return recorded.ToResult();
+        return result;
+    }
+
+    private async Task<RampResult?> Lookup(RampRequestKey key, CancellationToken cancellationToken)
+    {
+        var (latency, _) = Roll();
+        await Task.Delay(latency, time, cancellationToken).ConfigureAwait(false);
+        if (script?.NextLookup(key.Leg) == RampFault.LookupUnavailable)
+        {
+            throw new RampUnavailableException($"{RampLegNames.Of(key.Leg)} status lookup unavailable (injected fault)");
+        }
+
+        return (await log.Find(key, cancellationToken).ConfigureAwait(false))?.ToResult();
     }
 
     private RampTransaction OnRamp(OnRampRequest request)
     {
         if (!UsdRates.TryFind(request.FiatCurrency, out var usdPerUnit))
         {
-            return Refusal(request.Key, RampLeg.OnRamp, $"currency {request.FiatCurrency} is not supported");
+            return Refusal(request.Key, $"currency {request.FiatCurrency} is not supported");
         }
 
         var stablecoin = Stablecoin.Round(request.FiatAmount * usdPerUnit);
-        return new RampTransaction(request.Key.Value, RampLeg.OnRamp, NewTransactionId("onr"), stablecoin, usdPerUnit, null);
+        return new RampTransaction(request.Key.Value, request.Key.Leg, NewTransactionId("onr"), stablecoin, usdPerUnit, null);
     }
 
     private RampTransaction OffRamp(OffRampRequest request)
     {
         if (!UsdRates.TryFind(request.FiatCurrency, out var usdPerUnit) || !Currency.TryFind(request.FiatCurrency, out var currency))
         {
-            return Refusal(request.Key, RampLeg.OffRamp, $"currency {request.FiatCurrency} is not supported");
+            return Refusal(request.Key, $"currency {request.FiatCurrency} is not supported");
         }
 
         var fiatPerStablecoin = decimal.Round(1m / usdPerUnit, 8);
         var fiat = decimal.Round(request.StablecoinAmount / usdPerUnit, currency.MinorUnits, MidpointRounding.ToZero);
-        return new RampTransaction(request.Key.Value, RampLeg.OffRamp, NewTransactionId("ofr"), fiat, fiatPerStablecoin, null);
+        var prefix = request.Key.Leg == RampLeg.Reversal ? "rev" : "ofr";
+        return new RampTransaction(request.Key.Value, request.Key.Leg, NewTransactionId(prefix), fiat, fiatPerStablecoin, null);
     }
 
-    private (TimeSpan Latency, bool Fails) Roll()
+    private (TimeSpan Latency, RampFault Fault) Roll()
     {
         lock (_randomGate)
         {
             var spread = options.MaxLatency - options.MinLatency;
             var latency = options.MinLatency + (spread * _random.NextDouble());
-            return (latency, _random.NextDouble() < options.FailureRate);
+            return (latency, _random.NextDouble() < options.FailureRate ? RampFault.UnavailableBeforeExecuting : RampFault.None);
         }
     }
 
     private string NewTransactionId(string prefix) => $"{prefix}_{Guid.CreateVersion7(time.GetUtcNow()):N}";
 
-    private static RampTransaction Refusal(RampRequestKey key, RampLeg leg, string reason) => new(key.Value, leg, null, 0m, 0m, reason);
-
-    private static string Describe(RampLeg leg) => leg == RampLeg.OnRamp ? "on-ramp" : "off-ramp";
+    private static RampTransaction Refusal(RampRequestKey key, string reason) => new(key.Value, key.Leg, null, 0m, 0m, reason);
 }

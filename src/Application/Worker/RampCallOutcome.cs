@@ -1,0 +1,20 @@
+using Payments.Domain.Ramps;
+
+namespace Payments.Application.Worker;
+
+/// <summary>How one delivery's calls for a leg ended: with the provider's answer, known not executed, or unknown.</summary>
+public abstract record RampCallOutcome
+{
+    private RampCallOutcome()
+    {
+    }
+
+    /// <summary>The provider answered: converted, or refused for good.</summary>
+    public sealed record Answered(RampResult Result) : RampCallOutcome;
+
+    /// <summary>Every call failed before the provider executed it (or the circuit kept it from being sent).</summary>
+    public sealed record NotExecuted(string Reason) : RampCallOutcome;
+
+    /// <summary>At least one call was sent and went unanswered: the provider may have executed it.</summary>
+    public sealed record Unknown(string Reason) : RampCallOutcome;
+}
