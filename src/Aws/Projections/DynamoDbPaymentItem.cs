@@ -26,6 +26,14 @@ public static class DynamoDbPaymentItem
     public const string UpdatedAt = "updated_at";
     public const string ProcessedAt = "processed_at";
     public const string Version = "version";
+    public const string ErrorCode = "error_code";
+    public const string Attention = "attention";
+    public const string ReversalTxId = "reversal_tx_id";
+
+    /// <summary>Present only while a payment is open, so the open-payments index holds open payments only (a sparse index).</summary>
+    public const string OpenShard = "open_shard";
+
+    public const string OpenShardValue = "open";
 
     public static Dictionary<string, AttributeValue> From(PaymentRecord r)
     {
@@ -50,6 +58,10 @@ public static class DynamoDbPaymentItem
         Optional(item, PayoutAmount, r.PayoutAmount is { } p ? N(p) : null);
         Optional(item, ErrorMessage, r.ErrorMessage is { } e ? S(e) : null);
         Optional(item, ProcessedAt, r.ProcessedAt is { } at ? S(EventHashChain.FormatTime(at)) : null);
+        Optional(item, ErrorCode, r.ErrorCode is { } code ? S(code) : null);
+        Optional(item, Attention, r.Attention is { } attention ? S(attention) : null);
+        Optional(item, ReversalTxId, r.ReversalTxId is { } reversal ? S(reversal) : null);
+        Optional(item, OpenShard, r.Status is PaymentStatus.Pending or PaymentStatus.Processing ? S(OpenShardValue) : null);
         return item;
     }
 
@@ -70,7 +82,12 @@ public static class DynamoDbPaymentItem
         EventHashChain.ParseTime(Text(item, CreatedAt)!),
         EventHashChain.ParseTime(Text(item, UpdatedAt)!),
         Text(item, ProcessedAt) is { } processed ? EventHashChain.ParseTime(processed) : null,
-        long.Parse(item[Version].N, NumberStyles.Integer, CultureInfo.InvariantCulture));
+        long.Parse(item[Version].N, NumberStyles.Integer, CultureInfo.InvariantCulture))
+    {
+        ErrorCode = Text(item, ErrorCode),
+        Attention = Text(item, Attention),
+        ReversalTxId = Text(item, ReversalTxId),
+    };
 
     public static string Id(Guid id) => id.ToString("D");
 

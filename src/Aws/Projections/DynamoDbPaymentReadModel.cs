@@ -1,6 +1,8 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Payments.Application.Sweeping;
+using Payments.EventStore.Integrity;
 using Payments.Projections.Projector;
 using Payments.Projections.ReadModel;
 
@@ -10,7 +12,8 @@ namespace Payments.Aws.Projections;
 /// The cloud payments read model. Every write is conditional on the stored version, so a late,
 /// duplicated or replayed Streams record can never put an older state over a newer one.
 /// </summary>
-public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tableName) : IPaymentReadModel, IPaymentProjectionStore, IPaymentProjectionWriter
+public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tableName)
+    : IPaymentReadModel, IPaymentProjectionStore, IPaymentProjectionWriter, IStalledPaymentIndex
 {
     public string TableName => tableName;
 
@@ -84,7 +87,7 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
     }
 
     /// <summary>
-    /// Newest first through the by_client index. DynamoDB applies Limit before the status filter,
+    /// Newest first through the by_client index. DynamoDB applies Limit before the status and attention filters,
     /// so pages are read until enough rows pass it.
     /// </summary>
     public async Task<PaymentPage> List(PaymentQuery query, CancellationToken cancellationToken)
@@ -102,6 +105,37 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
         while (start is not null && items.Count <= query.Limit);
 
         return PaymentPages.Of(items.Take(query.Limit + 1).ToList(), query.Limit);
+    }
+
+    /// <summary>Open payments idle since before <paramref name="idleSince"/>, through the sparse open_by_idle index (eventually consistent).</summary>
+    public async Task<IReadOnlyList<Guid>> FindStalled(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    IndexName = DynamoDbPaymentsSchema.OpenByIdleIndex,
+                    KeyConditionExpression = "#open = :open AND #updated < :idle",
+                    ExpressionAttributeNames = new() { ["#open"] = DynamoDbPaymentItem.OpenShard, ["#updated"] = DynamoDbPaymentItem.UpdatedAt },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":open"] = new AttributeValue { S = DynamoDbPaymentItem.OpenShardValue },
+                        [":idle"] = new AttributeValue { S = EventHashChain.FormatTime(idleSince) },
+                    },
+                    Limit = limit - ids.Count,
+                    ExclusiveStartKey = start,
+                },
+                cancellationToken).ConfigureAwait(false);
+            ids.AddRange((response.Items ?? []).Select(i => Guid.Parse(i[DynamoDbPaymentItem.PaymentId].S)));
+            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null && ids.Count < limit);
+
+        return ids;
     }
 
     /// <summary>Which payment an idempotency key belongs to, through the spec's GSI (eventually consistent).</summary>
@@ -141,12 +175,21 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
             Limit = limit,
             ExclusiveStartKey = start,
         };
+        var filters = new List<string>();
         if (query.Status is { } status)
         {
             names["#s"] = DynamoDbPaymentItem.Status;
             values[":s"] = new AttributeValue { S = DynamoDbPaymentItem.StatusText(status) };
-            request.FilterExpression = "#s = :s";
+            filters.Add("#s = :s");
         }
+
+        if (query.AttentionOnly)
+        {
+            names["#a"] = DynamoDbPaymentItem.Attention;
+            filters.Add("attribute_exists(#a)");
+        }
+
+        request.FilterExpression = filters.Count > 0 ? string.Join(" AND ", filters) : null;
 
         request.ExpressionAttributeNames = names;
         request.ExpressionAttributeValues = values;

@@ -5,7 +5,7 @@ namespace Payments.Aws.Projections;
 
 /// <summary>
 /// The cloud `payments` table: payment_id key, GSI by_idempotency_key (the spec's), GSI by_client
-/// (client_id, payment_id) for a client's newest-first listing. PITR is not a CreateTable option;
+/// (client_id, payment_id) for a client's newest-first listing, GSI open_by_idle for the sweeper. PITR is not a CreateTable option;
 /// the cloud program turns it on (<see cref="PointInTimeRecovery"/>) and SSE is requested here.
 /// </summary>
 public static class DynamoDbPaymentsSchema
@@ -13,6 +13,9 @@ public static class DynamoDbPaymentsSchema
     public const string DefaultTableName = "payments";
     public const string ByIdempotencyKeyIndex = "by_idempotency_key";
     public const string ByClientIndex = "by_client";
+
+    /// <summary>Open payments by last change, for the sweeper; sparse, so it stays as small as the set of open payments.</summary>
+    public const string OpenByIdleIndex = "open_by_idle";
     public const bool PointInTimeRecovery = true;
 
     public static CreateTableRequest PaymentsTable(string name) => new()
@@ -24,6 +27,8 @@ public static class DynamoDbPaymentsSchema
             new AttributeDefinition(DynamoDbPaymentItem.PaymentId, ScalarAttributeType.S),
             new AttributeDefinition(DynamoDbPaymentItem.IdempotencyKey, ScalarAttributeType.S),
             new AttributeDefinition(DynamoDbPaymentItem.ClientId, ScalarAttributeType.S),
+            new AttributeDefinition(DynamoDbPaymentItem.OpenShard, ScalarAttributeType.S),
+            new AttributeDefinition(DynamoDbPaymentItem.UpdatedAt, ScalarAttributeType.S),
         ],
         KeySchema = [new KeySchemaElement(DynamoDbPaymentItem.PaymentId, KeyType.HASH)],
         GlobalSecondaryIndexes =
@@ -39,6 +44,12 @@ public static class DynamoDbPaymentsSchema
                 IndexName = ByClientIndex,
                 KeySchema = [new KeySchemaElement(DynamoDbPaymentItem.ClientId, KeyType.HASH), new KeySchemaElement(DynamoDbPaymentItem.PaymentId, KeyType.RANGE)],
                 Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            },
+            new GlobalSecondaryIndex
+            {
+                IndexName = OpenByIdleIndex,
+                KeySchema = [new KeySchemaElement(DynamoDbPaymentItem.OpenShard, KeyType.HASH), new KeySchemaElement(DynamoDbPaymentItem.UpdatedAt, KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
             },
         ],
         SSESpecification = new SSESpecification { Enabled = true },

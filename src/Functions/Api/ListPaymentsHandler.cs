@@ -7,7 +7,7 @@ using Payments.Projections.ReadModel;
 
 namespace Payments.Functions.Api;
 
-/// <summary>GET /payments?status=&amp;limit=&amp;cursor=: the caller's payments from the read model, newest first.</summary>
+/// <summary>GET /payments?status=&amp;attention=&amp;limit=&amp;cursor=: the caller's payments from the read model, newest first.</summary>
 public static class ListPaymentsHandler
 {
     public const int DefaultLimit = 20;
@@ -20,12 +20,13 @@ public static class ListPaymentsHandler
         var status = ParseStatus(query["status"].ToString(), errors);
         var limit = ParseLimit(query["limit"].ToString(), errors);
         var after = ParseCursor(query["cursor"].ToString(), errors);
+        var attentionOnly = ParseAttention(query["attention"].ToString(), errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        var page = await readModel.List(new PaymentQuery(ApiCaller.Client(http).ClientId, status, limit, after), cancellationToken);
+        var page = await readModel.List(new PaymentQuery(ApiCaller.Client(http).ClientId, status, limit, after) { AttentionOnly = attentionOnly }, cancellationToken);
         var body = new PaymentListResponse(page.Items.Select(PaymentResponses.From).ToList(), page.NextAfter?.ToString("N"));
         return Results.Json(body, ApiJsonContext.Default.PaymentListResponse);
     }
@@ -48,6 +49,20 @@ public static class ListPaymentsHandler
 
         errors.Add(new FieldError("status", "invalid", "status must be one of PENDING, PROCESSING, COMPLETED, FAILED"));
         return null;
+    }
+
+    private static bool ParseAttention(string raw, List<FieldError> errors)
+    {
+        switch (raw)
+        {
+            case "" or "false":
+                return false;
+            case "true":
+                return true;
+            default:
+                errors.Add(new FieldError("attention", "invalid", "attention must be true or false"));
+                return false;
+        }
     }
 
     private static int ParseLimit(string raw, List<FieldError> errors)
