@@ -48,11 +48,11 @@ public sealed class StreamsJobEnqueuerEndToEndTests(StreamsEndToEndFixture dynam
         var second = await handler.Handle(LambdaStreamsEvents.Json(resent), CancellationToken.None);
         var sentOnRetry = await Drain(sqs, queues.QueueUrl);
 
+        var jobs = sentBeforeTheFault.Concat(sentOnRetry).ToList();
+        Assert.Equal(ids.Order(), jobs.Select(j => j.Job.PaymentId).Order());
         Assert.Equal(records.Skip(victim).Select(r => r.Dynamodb!.SequenceNumber), first.BatchItemFailures.Select(f => f.ItemIdentifier));
         Assert.Empty(second.BatchItemFailures);
         Assert.Equal(records.Count - victim, resent.Count);
-        var jobs = sentBeforeTheFault.Concat(sentOnRetry).ToList();
-        Assert.Equal(ids.Order(), jobs.Select(j => j.Job.PaymentId).Order());
         Assert.All(jobs, j => Assert.Equal(PaymentJob.IdFor(j.Job.PaymentId, 1), j.Job.JobId));
         Assert.All(jobs, j => Assert.Equal(j.Job.JobId, j.Attribute));
     }

@@ -57,9 +57,9 @@ public sealed class StreamsJobEnqueuerHandlerTests
         _queue.Unreachable.Clear();
         var second = await _handler.Handle(LambdaStreamsEvents.Json(FromCheckpoint(records, first)), CancellationToken.None);
 
+        Assert.Equal(ids, _queue.Enqueued.Select(j => j.PaymentId));
         Assert.Equal(3, first.BatchItemFailures.Count);
         Assert.Empty(second.BatchItemFailures);
-        Assert.Equal(ids, _queue.Enqueued.Select(j => j.PaymentId));
     }
 
     [Fact]
