@@ -1,13 +1,25 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Payments.Application.Jobs;
 
-/// <summary>"Process this payment": the whole job message. The payment's state lives in its event stream, not in the job.</summary>
-public sealed record PaymentJob([property: JsonPropertyName("payment_id")] Guid PaymentId)
+/// <summary>
+/// "Process this payment": the whole job message. The payment's state lives in its event stream, not in the job.
+/// <see cref="JobId"/> names the event that asked for the job (<see cref="IdFor"/>), so every resend of that event
+/// (a Streams batch retried from a failed record, a page re-delivered) produces a job with the same id; it is
+/// optional on the wire, so bodies written before it existed still parse.
+/// </summary>
+public sealed record PaymentJob(
+    [property: JsonPropertyName("payment_id")] Guid PaymentId,
+    [property: JsonPropertyName("job_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? JobId = null)
 {
     /// <summary>SQS's own message limit; anything bigger is not one of our jobs.</summary>
     public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>The deterministic id of the job asked for by the event at <paramref name="version"/> of the payment's stream.</summary>
+    public static string IdFor(Guid paymentId, long version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{paymentId:D}:{version}");
 
     public string ToJson() => JsonSerializer.Serialize(this, PaymentJobJsonContext.Default.PaymentJob);
 

@@ -13,6 +13,9 @@ namespace Payments.Aws.Sqs;
 /// </summary>
 public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, ResiliencePipeline? writes = null) : IPaymentJobQueue, IJobOutbox
 {
+    /// <summary>The message attribute that carries <see cref="PaymentJob.JobId"/>.</summary>
+    public const string JobIdAttribute = "job_id";
+
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
     /// <summary>SQS refuses a visibility timeout above 12 hours.</summary>
@@ -25,10 +28,28 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, Resilien
 
     private readonly ResiliencePipeline _writes = writes ?? SqsResilience.Pipeline(TimeProvider.System);
 
-    public async Task Enqueue(PaymentJob job, CancellationToken cancellationToken) =>
-        await _writes.ExecuteAsync(
-            async ct => await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = job.ToJson() }, ct).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Sends the job with its <see cref="PaymentJob.JobId"/> as the <see cref="JobIdAttribute"/> message attribute too,
+    /// so a duplicate can be told apart from a second request without parsing the body. The queue is a standard queue
+    /// (SQS deduplicates only FIFO queues), so a resend is a second message. It is harmless: the worker folds the
+    /// payment's events and advances it only from where they say it stands, appending each step with its expected
+    /// version (a second copy loses the race or finds nothing to do), and every ramp call carries the leg's request key
+    /// (a resumed leg gets the original transaction back, never a second conversion).
+    /// </summary>
+    public async Task Enqueue(PaymentJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var request = new SendMessageRequest { QueueUrl = queueUrl, MessageBody = job.ToJson() };
+        if (job.JobId is { } jobId)
+        {
+            request.MessageAttributes = new Dictionary<string, MessageAttributeValue>(StringComparer.Ordinal)
+            {
+                [JobIdAttribute] = new() { DataType = "String", StringValue = jobId },
+            };
+        }
+
+        await _writes.ExecuteAsync(async ct => await sqs.SendMessageAsync(request, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task Dispatch(IReadOnlyList<PaymentJob> jobs, CancellationToken cancellationToken)
     {

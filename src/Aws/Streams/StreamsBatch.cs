@@ -6,8 +6,11 @@ namespace Payments.Aws.Streams;
 
 /// <summary>
 /// What every consumer of the events table's stream shares: read Lambda's Streams event, turn each
-/// INSERT/MODIFY NewImage back into the stored event, hand it to the consumer on its own, and name
-/// every record that failed in <c>batchItemFailures</c> so one bad record never replays the batch.
+/// INSERT/MODIFY NewImage back into the stored event and hand it to the consumer on its own, in order,
+/// stopping at the first record that fails. That record and every later one are named in
+/// <c>batchItemFailures</c>: Lambda checkpoints a stream at the lowest reported sequence number and resends
+/// everything from there, so a record handled after a failure would be handled again on the retry (a second
+/// job for a payment), and would have been handled ahead of an earlier event it may depend on.
 /// </summary>
 public static class StreamsBatch
 {
@@ -16,8 +19,9 @@ public static class StreamsBatch
 
     /// <summary>
     /// Throws <see cref="JsonException"/> when the event itself is unreadable or a record has no sequence
-    /// number: no record can be named, so the whole batch must retry. Returns the failures and how many
-    /// REMOVE records were skipped (events are never deleted; a TTL or manual delete is not a fact).
+    /// number, before handling any record: not every record can be named, so the whole batch must retry.
+    /// Returns the failures (the first failed record and all after it) and how many REMOVE records were
+    /// skipped (events are never deleted; a TTL or manual delete is not a fact).
     /// </summary>
     public static async Task<(StreamsBatchResponse Response, int Records, int Ignored)> Process(
         string eventJson, Func<StoredEvent, Task> consume, ILogger logger)
@@ -34,28 +38,37 @@ public static class StreamsBatch
             throw new JsonException("A DynamoDB Streams event has a Records array.");
         }
 
+        // Every record must be nameable before any is handled: an unnamed record after a failure could not be
+        // reported, and one before it must not be handled only to be resent with the whole batch.
+        var sequenceNumbers = records.EnumerateArray()
+            .Select(r => SequenceNumberOf(r) ?? throw new JsonException("A Streams record without dynamodb.SequenceNumber cannot be reported as a batch item failure."))
+            .ToList();
+
         var failures = new List<StreamsBatchItemFailure>();
         var ignored = 0;
+        var index = 0;
         foreach (var element in records.EnumerateArray())
         {
-            var sequenceNumber = SequenceNumberOf(element)
-                ?? throw new JsonException("A Streams record without dynamodb.SequenceNumber cannot be reported as a batch item failure.");
             try
             {
                 var stored = ToStoredEvent(element);
                 if (stored is null)
                 {
                     ignored++;
-                    continue;
                 }
-
-                await consume(stored).ConfigureAwait(false);
+                else
+                {
+                    await consume(stored).ConfigureAwait(false);
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                StreamsLog.RecordFailed(logger, error, sequenceNumber, EventIdOf(element));
-                failures.Add(new StreamsBatchItemFailure(sequenceNumber));
+                StreamsLog.RecordFailed(logger, error, sequenceNumbers[index], EventIdOf(element), sequenceNumbers.Count - index - 1);
+                failures.AddRange(sequenceNumbers.Skip(index).Select(n => new StreamsBatchItemFailure(n)));
+                break;
             }
+
+            index++;
         }
 
         return (new StreamsBatchResponse { BatchItemFailures = failures }, records.GetArrayLength(), ignored);

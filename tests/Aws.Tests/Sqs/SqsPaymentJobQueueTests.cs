@@ -85,6 +85,43 @@ public sealed class SqsPaymentJobQueueTests(Fauxqs fauxqs) : IClassFixture<Fauxq
         Assert.Equal(id, PaymentJob.TryParse(dead.Body, out _)!.PaymentId);
     }
 
+    [Fact]
+    public async Task Job_id_travels_in_the_body_and_as_a_message_attribute_and_a_job_without_one_keeps_the_old_shape()
+    {
+        using var sqs = fauxqs.Client();
+        var queues = await SqsPaymentQueues.Ensure(sqs, UniqueName(), null, CancellationToken.None);
+        var queue = new SqsPaymentJobQueue(sqs, queues.QueueUrl);
+        var identified = new PaymentJob(Guid.NewGuid(), PaymentJob.IdFor(Guid.NewGuid(), 1));
+        var bare = new PaymentJob(Guid.NewGuid());
+
+        await queue.Enqueue(identified, CancellationToken.None);
+        await queue.Enqueue(bare, CancellationToken.None);
+        var messages = new List<Amazon.SQS.Model.Message>();
+        while (messages.Count < 2)
+        {
+            var response = await sqs.ReceiveMessageAsync(new Amazon.SQS.Model.ReceiveMessageRequest { QueueUrl = queues.QueueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageAttributeNames = ["All"] });
+            messages.AddRange(response.Messages ?? []);
+        }
+
+        var byPayment = messages.ToDictionary(m => PaymentJob.TryParse(m.Body, out _)!.PaymentId);
+        Assert.Equal(identified, PaymentJob.TryParse(byPayment[identified.PaymentId].Body, out _));
+        Assert.Equal(identified.JobId, byPayment[identified.PaymentId].MessageAttributes[SqsPaymentJobQueue.JobIdAttribute].StringValue);
+        Assert.Equal($"{{\"payment_id\":\"{bare.PaymentId:D}\"}}", byPayment[bare.PaymentId].Body);
+        Assert.False(byPayment[bare.PaymentId].MessageAttributes is { } attributes && attributes.ContainsKey(SqsPaymentJobQueue.JobIdAttribute));
+    }
+
+    [Fact]
+    public void Job_body_written_before_job_ids_existed_still_parses_without_one()
+    {
+        var id = Guid.NewGuid();
+
+        var job = PaymentJob.TryParse($"{{\"payment_id\":\"{id:D}\"}}", out var problem);
+
+        Assert.Equal(new PaymentJob(id), job);
+        Assert.Null(job!.JobId);
+        Assert.Equal("", problem);
+    }
+
     /// <summary>Long-polls until a delivery arrives; bounded so a broken emulator fails instead of hanging.</summary>
     private static async Task<JobReceipt> ReceiveEventually(SqsPaymentJobQueue queue)
     {

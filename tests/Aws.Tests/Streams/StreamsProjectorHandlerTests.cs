@@ -52,13 +52,13 @@ public sealed class StreamsProjectorHandlerTests
     }
 
     [Fact]
-    public async Task Unknown_event_type_fails_only_that_record_by_sequence_number()
+    public async Task Unknown_event_type_stops_the_batch_so_no_later_event_is_projected_ahead_of_it()
     {
         var unknown = LambdaStreamsEvents.Insert(History[1] with { Type = "PaymentTeleported" }, 7);
 
-        var response = await Handle([LambdaStreamsEvents.Insert(History[0], 1), unknown]);
+        var response = await Handle([LambdaStreamsEvents.Insert(History[0], 1), unknown, LambdaStreamsEvents.Insert(History[2], 8)]);
 
-        Assert.Equal([LambdaStreamsEvents.Sequence(7)], response.BatchItemFailures.Select(f => f.ItemIdentifier));
+        Assert.Equal([LambdaStreamsEvents.Sequence(7), LambdaStreamsEvents.Sequence(8)], response.BatchItemFailures.Select(f => f.ItemIdentifier));
         Assert.Equal(1, _memory.Rows[Id].Version);
     }
 
@@ -85,14 +85,17 @@ public sealed class StreamsProjectorHandlerTests
     }
 
     [Fact]
-    public async Task Malformed_record_is_named_by_its_sequence_number_while_its_neighbours_apply()
+    public async Task Malformed_record_and_every_record_after_it_are_reported_while_those_before_it_apply()
     {
-        var good = LambdaStreamsEvents.Json([LambdaStreamsEvents.Insert(History[0], 1)]);
-        var json = good.Replace("\"Records\":[", "\"Records\":[{\"eventName\":\"INSERT\",\"dynamodb\":{\"SequenceNumber\":\"999\",\"NewImage\":{\"version\":{\"N\":[1]}}}},", StringComparison.Ordinal);
+        var good = LambdaStreamsEvents.Json([LambdaStreamsEvents.Insert(History[0], 1), LambdaStreamsEvents.Insert(History[1], 3)]);
+        var json = good.Replace(
+            "{\"eventID\":\"ev-3\"",
+            "{\"eventName\":\"INSERT\",\"dynamodb\":{\"SequenceNumber\":\"999\",\"NewImage\":{\"version\":{\"N\":[1]}}}},{\"eventID\":\"ev-3\"",
+            StringComparison.Ordinal);
 
         var response = await _handler.Handle(json, CancellationToken.None);
 
-        Assert.Equal(["999"], response.BatchItemFailures.Select(f => f.ItemIdentifier));
+        Assert.Equal(["999", LambdaStreamsEvents.Sequence(3)], response.BatchItemFailures.Select(f => f.ItemIdentifier));
         Assert.Equal(1, _memory.Rows[Id].Version);
     }
 

@@ -8,8 +8,10 @@ namespace Payments.Application.Jobs.Dispatch;
 /// <summary>
 /// The outbox relay as a log consumer: accepting a payment only appends <see cref="PaymentEvent.PaymentRequested"/>;
 /// this turns each such event into a job. It filters on the stored type before decoding anything, so event types
-/// this deployment does not know pass through untouched. The outbox ignores payments already dispatched, so a page
-/// delivered again after a crash never doubles a job. Embedded: behind an <see cref="EventLogSubscription"/>;
+/// this deployment does not know pass through untouched (never decoded, never failed). Each job carries the id of the
+/// event that asked for it (<see cref="PaymentJob.IdFor"/>), the same on every resend. The embedded outbox ignores
+/// payments already dispatched, so a page delivered again after a crash never doubles a job; SQS may hold a
+/// duplicate, which the worker absorbs (see <see cref="IJobOutbox"/>). Embedded: behind an <see cref="EventLogSubscription"/>;
 /// cloud: behind the Streams job-enqueuer Lambda.
 /// </summary>
 public sealed class PaymentJobDispatch(IJobOutbox outbox) : IEventConsumer
@@ -30,8 +32,14 @@ public sealed class PaymentJobDispatch(IJobOutbox outbox) : IEventConsumer
     {
         var jobs = events
             .Where(e => string.Equals(e.Type, RequestedType, StringComparison.Ordinal))
-            .Select(e => new PaymentJob(Guid.Parse(e.StreamId.Value)))
+            .Select(JobFor)
             .ToList();
         return jobs.Count == 0 ? Task.CompletedTask : outbox.Dispatch(jobs, cancellationToken);
+    }
+
+    private static PaymentJob JobFor(StoredEvent requested)
+    {
+        var paymentId = Guid.Parse(requested.StreamId.Value);
+        return new PaymentJob(paymentId, PaymentJob.IdFor(paymentId, requested.Version));
     }
 }
