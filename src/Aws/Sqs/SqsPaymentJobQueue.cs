@@ -1,4 +1,5 @@
 using Payments.Application.Jobs;
+using Payments.Application.Sweeping;
 using System.Globalization;
 using Amazon.SQS;
 using Amazon.SQS.Model;
@@ -11,7 +12,7 @@ namespace Payments.Aws.Sqs;
 /// message visible again; SQS moves it to the DLQ instead of delivering it a fourth time. Writes go through
 /// <see cref="SqsResilience"/>; a receive is retried by the pump that calls it.
 /// </summary>
-public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, ResiliencePipeline? writes = null) : IPaymentJobQueue, IJobOutbox
+public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, ResiliencePipeline? writes = null) : IPaymentJobQueue, IJobOutbox, IJobRequeue
 {
     /// <summary>The message attribute that carries <see cref="PaymentJob.JobId"/>.</summary>
     public const string JobIdAttribute = "job_id";
@@ -49,6 +50,13 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, Resilien
         }
 
         await _writes.ExecuteAsync(async ct => await sqs.SendMessageAsync(request, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>SQS cannot tell whether a job for the payment is waiting, so the sweeper's job is always sent; a second copy is harmless (above).</summary>
+    public async Task<bool> Requeue(PaymentJob job, CancellationToken cancellationToken)
+    {
+        await Enqueue(job, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task Dispatch(IReadOnlyList<PaymentJob> jobs, CancellationToken cancellationToken)

@@ -27,6 +27,13 @@ public sealed record CloudTopology(
     public const string Worker = "worker";
     public const string Projector = "projector";
     public const string JobEnqueuer = "job-enqueuer";
+    public const string Sweeper = "sweeper";
+
+    /// <summary>
+    /// Open payments idle longer than this get their job again. Beyond the payment queue's visibility timeout (a worker
+    /// may hold a job that long) plus its redelivery delays, so a job merely in flight is not duplicated.
+    /// </summary>
+    public static readonly TimeSpan SweeperStallAfter = TimeSpan.FromMinutes(10);
 
     public const string EventSource = "payments.ledger";
 
@@ -75,6 +82,11 @@ public sealed record CloudTopology(
                 ListStreams,
                 new(["sqs:SendMessage"], [ResourceRef.Queue(paymentQueue.Name), ResourceRef.Queue(streamFailures.Name)]),
                 Logs(JobEnqueuer),
+            ]),
+            new(Sweeper, 256, 60, ReservedConcurrency: 1, new FunctionTrigger.Schedule("rate(1 minute)"), SweeperEnvironment(payments, paymentQueue), [
+                new(["dynamodb:Query"], [ResourceRef.TableIndexes(payments)]),
+                new(["sqs:SendMessage"], [ResourceRef.Queue(paymentQueue.Name)]),
+                Logs(Sweeper),
             ]),
         ];
 
@@ -152,6 +164,14 @@ public sealed record CloudTopology(
             "$.dynamodb.NewImage.type.S",
             """{"payment_id": "<$.dynamodb.NewImage.payment_id.S>", "version": "<$.dynamodb.NewImage.version.N>", "type": "<$.dynamodb.NewImage.type.S>", "occurred_at": "<$.dynamodb.NewImage.occurred_at.S>", "data": "<$.dynamodb.NewImage.data.S>"}""");
     }
+
+    /// <summary>The sweeper reads only the open-payments index and writes only jobs; one instance at a time is plenty.</summary>
+    private static Dictionary<string, EnvironmentValue> SweeperEnvironment(string payments, QueueDefinition queue) => new(StringComparer.Ordinal)
+    {
+        ["PAYMENTS_READ_MODEL_TABLE"] = EnvironmentValue.Of(payments),
+        ["PAYMENTS_QUEUE_URL"] = EnvironmentValue.UrlOf(ResourceRef.Queue(queue.Name)),
+        ["PAYMENTS_SWEEPER_STALL_AFTER"] = EnvironmentValue.Of(SweeperStallAfter.ToString("c", System.Globalization.CultureInfo.InvariantCulture)),
+    };
 
     /// <summary>The api function names the parameter holding the key hashes; the value never enters its environment.</summary>
     private static Dictionary<string, EnvironmentValue> ApiKeysFrom(Dictionary<string, EnvironmentValue> environment, SecretParameterDefinition parameter)

@@ -34,6 +34,11 @@ public sealed class CloudOptions
     [ConfigurationKeyName("API_KEY_HASHES")]
     public string? ApiKeyHashes { get; set; }
 
+    /// <summary>How long an open payment may sit idle before the sweeper queues its job again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [ConfigurationKeyName("SWEEPER_STALL_AFTER")]
+    public TimeSpan SweeperStallAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     [ConfigurationKeyName("SSM_URL")]
     public Uri? SsmEndpoint { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Payments.Application.Ledger;
 using Payments.Application.Ramps.Sandbox;
+using Payments.Application.Sweeping;
 using Payments.Application.Worker;
 using Payments.Aws.Ramps;
 using Payments.Aws.Secrets;
@@ -27,8 +28,9 @@ public static class LambdaFunctions
     public const string Projector = "projector";
     public const string JobEnqueuer = "job-enqueuer";
     public const string Worker = "worker";
+    public const string Sweeper = "sweeper";
 
-    public static IReadOnlyList<string> Names { get; } = [Api, Worker, Projector, JobEnqueuer];
+    public static IReadOnlyList<string> Names { get; } = [Api, Worker, Projector, JobEnqueuer, Sweeper];
 
     /// <exception cref="ArgumentException">Not a function of this executable.</exception>
     /// <exception cref="InvalidOperationException">A setting the function needs is missing.</exception>
@@ -39,6 +41,7 @@ public static class LambdaFunctions
         Worker => WorkerHandler(settings, loggers),
         Projector => ProjectorHandler(settings, loggers),
         JobEnqueuer => JobEnqueuerHandler(settings, loggers),
+        Sweeper => SweeperHandler(settings, loggers),
         _ => throw new ArgumentException($"Unknown Lambda function '{function}'; expected one of {string.Join(", ", Names)}.", nameof(function)),
     };
 
@@ -80,6 +83,26 @@ public static class LambdaFunctions
         var projection = new PaymentProjectionConsumer(new PaymentProjector(store), new DynamoDbPaymentReadModel(dynamo, settings.ReadModelTable));
         var handler = new StreamsConsumerHandler(projection, loggers.CreateLogger<StreamsConsumerHandler>());
         return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// On a schedule: one sweep over the open-payments index, re-queueing payments that stopped moving. The scheduler's
+    /// event carries nothing we need, so it is not read.
+    /// </summary>
+    private static Func<string, CancellationToken, Task<string>> SweeperHandler(CloudOptions settings, ILoggerFactory loggers)
+    {
+        var queueUrl = settings.PaymentQueueUrl ?? throw new InvalidOperationException("PAYMENTS_QUEUE_URL is required for the sweeper.");
+        var sweeper = new StalledPaymentSweeper(
+            new DynamoDbPaymentReadModel(CloudClients.DynamoDb(settings.DynamoDbEndpoint), settings.ReadModelTable),
+            new SqsPaymentJobQueue(CloudClients.Sqs(settings.SqsEndpoint), queueUrl),
+            new SweeperOptions { StallAfter = settings.SweeperStallAfter },
+            TimeProvider.System,
+            loggers.CreateLogger<StalledPaymentSweeper>());
+        return async (_, ct) =>
+        {
+            var requeued = await sweeper.Sweep(ct).ConfigureAwait(false);
+            return JsonSerializer.Serialize(new SweepResult(requeued), LambdaRuntimeJsonContext.Default.SweepResult);
+        };
     }
 
     private static Func<string, CancellationToken, Task<string>> JobEnqueuerHandler(CloudOptions settings, ILoggerFactory loggers)
