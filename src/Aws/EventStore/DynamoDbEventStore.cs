@@ -22,33 +22,74 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
     private readonly DynamoDbEventStoreTables _tables = tables;
     private readonly TimeProvider _time = time;
 
+    /// <remarks>
+    /// An append is checked against DynamoDB's limits before anything is sent (<see cref="DynamoDbAppendLimits"/>).
+    /// Once sent, an error does not prove the write failed: a timeout, a dropped connection or a 5xx after the SDK's
+    /// own retries may follow a commit, and a retry of a committed transaction fails its conditions. So every doubtful
+    /// outcome is settled by reading the first drafted event back: if it is ours (same hash, which covers the previous
+    /// hash, data, metadata and time), the append committed and is reported as such; if the version is free, the same
+    /// request (same client request token, so DynamoDB deduplicates it) goes again; a conditional check never lets it
+    /// land twice.
+    /// </remarks>
     public async Task<AppendResult> Append(StreamId stream, ExpectedVersion expected, IReadOnlyList<NewEvent> events, UniqueKeyClaim? claim = null, CancellationToken cancellationToken = default)
     {
         AppendValidation.Check(expected, events, claim);
         var previousHash = await PreviousHash(stream, expected, cancellationToken).ConfigureAwait(false);
         var drafts = Draft(stream, expected, events, previousHash, _time.GetUtcNow());
         var (request, keyIndex) = DynamoDbAppendTransaction.Build(_tables, stream, drafts, claim, _time.GetUtcNow());
+        DynamoDbAppendLimits.Check(request);
+        request.ClientRequestToken = Guid.NewGuid().ToString("N");
+        var committed = new AppendResult.Appended(drafts[^1].Version, 0);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await _client.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
-                return new AppendResult.Appended(drafts[^1].Version, 0);
+                return committed;
             }
             catch (TransactionCanceledException e) when (e.CancellationReasons is { } reasons && reasons.Count == request.TransactItems.Count)
             {
                 switch (DynamoDbAppendTransaction.Judge(reasons, keyIndex, claim, out var owner))
                 {
+                    // A condition failing against our own earlier, unacknowledged attempt is a success, not a conflict.
                     case DynamoDbAppendTransaction.Verdict.VersionTaken:
-                        throw new WrongExpectedVersionException(stream, expected, null);
+                        return await IsCommitted(drafts[0], cancellationToken).ConfigureAwait(false)
+                            ? committed
+                            : throw new WrongExpectedVersionException(stream, expected, null);
                     case DynamoDbAppendTransaction.Verdict.KeyTaken:
-                        return owner!;
+                        return owner!.OwnerStream == stream && await IsCommitted(drafts[0], cancellationToken).ConfigureAwait(false) ? committed : owner;
                     case DynamoDbAppendTransaction.Verdict.Retry when attempt < MaxAttempts:
-                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), _time, cancellationToken).ConfigureAwait(false);
+                        await Backoff(attempt, cancellationToken).ConfigureAwait(false);
                         break;
                     default:
                         throw;
                 }
+            }
+            catch (Exception e) when (MayHaveReachedDynamoDb(e, cancellationToken))
+            {
+                bool landed;
+                try
+                {
+                    landed = await IsCommitted(drafts[0], cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception unreadable) when (MayHaveReachedDynamoDb(unreadable, cancellationToken))
+                {
+                    // Neither the write nor the read got an answer: the outcome stays unknown, which the caller must
+                    // learn as an error; a retry with the same idempotency key settles it.
+                    throw new AggregateException($"Append to {stream} may or may not have committed; reading it back failed too.", e, unreadable);
+                }
+
+                if (landed)
+                {
+                    return committed;
+                }
+
+                if (attempt >= MaxAttempts || IsDefiniteRefusal(e))
+                {
+                    throw;
+                }
+
+                await Backoff(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -114,6 +155,37 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
             cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? DynamoDbAppendTransaction.Owner(key, item) : null;
     }
+
+    /// <summary>Whether the event drafted at its version is stored, and is ours, not another writer's.</summary>
+    private async Task<bool> IsCommitted(StoredEvent first, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetItemAsync(
+            new GetItemRequest
+            {
+                TableName = _tables.Events,
+                ConsistentRead = true,
+                Key = new() { [A.PaymentId] = new AttributeValue { S = first.StreamId.Value }, [A.Version] = DynamoDbEventItem.Number(first.Version) },
+                ProjectionExpression = "#h",
+                ExpressionAttributeNames = new() { ["#h"] = A.Hash },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item && DynamoDbEventItem.Text(item, A.Hash) == first.Hash;
+    }
+
+    /// <summary>
+    /// Anything but the caller's own cancellation may follow a request DynamoDB received and applied: the SDK's last
+    /// retry reports only its own failure, whatever an earlier attempt did.
+    /// </summary>
+    private static bool MayHaveReachedDynamoDb(Exception e, CancellationToken cancellationToken) =>
+        e is not TransactionCanceledException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>A request DynamoDB rejected as malformed or unauthorized: sending it again cannot help.</summary>
+    private static bool IsDefiniteRefusal(Exception e) =>
+        e is Amazon.Runtime.AmazonServiceException { StatusCode: System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound } refused
+        && refused.ErrorCode is not ("ProvisionedThroughputExceededException" or "ThrottlingException" or "RequestLimitExceeded" or "TransactionInProgressException");
+
+    private Task Backoff(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), _time, cancellationToken);
 
     private async Task<string> PreviousHash(StreamId stream, ExpectedVersion expected, CancellationToken cancellationToken)
     {

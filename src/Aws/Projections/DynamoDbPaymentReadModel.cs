@@ -55,9 +55,37 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
         }
     }
 
-    /// <summary>Rebuild's write: the fold of the log replaces the row whatever version it claims, so a corrupt row is repaired too.</summary>
-    public Task Overwrite(PaymentRecord record, CancellationToken cancellationToken) =>
-        client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = DynamoDbPaymentItem.From(record) }, cancellationToken);
+    /// <summary>
+    /// Rebuild's write: the fold of the log replaces the row unless the row is newer (the live projector got there
+    /// first), so a rebuild racing the projector never moves a row backwards. A row with no numeric version is
+    /// replaced too. False when a newer row was kept.
+    /// </summary>
+    public async Task<bool> Overwrite(PaymentRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await client.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = DynamoDbPaymentItem.From(record),
+                    ConditionExpression = "attribute_not_exists(#v) OR NOT attribute_type(#v, :number) OR #v <= :v",
+                    ExpressionAttributeNames = new() { ["#v"] = DynamoDbPaymentItem.Version },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":number"] = new AttributeValue { S = "N" },
+                        [":v"] = new AttributeValue { N = record.Version.ToString(CultureInfo.InvariantCulture) },
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
 
     public Task Delete(Guid paymentId, CancellationToken cancellationToken) =>
         client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(paymentId) }, cancellationToken);

@@ -39,7 +39,11 @@ internal sealed class SqliteAppendStatements : IDisposable
         _insert.Transaction = transaction;
     }
 
-    /// <summary>Writes one append or returns why not; never leaves a partial write (the caller wraps it in a savepoint).</summary>
+    /// <summary>
+    /// Writes one append or returns why not; never leaves a partial write (the caller wraps it in a savepoint). Which
+    /// constraint fired decides the answer: (stream_id, version) is a version conflict, the key-claim table is the
+    /// key's owner, and any other constraint stays the <see cref="SqliteException"/> it is.
+    /// </summary>
     public AppendResult Write(PendingAppend append, DateTimeOffset now)
     {
         var (version, previousHash) = Head(append.Stream);
@@ -56,7 +60,21 @@ internal sealed class SqliteAppendStatements : IDisposable
                 return owner;
             }
 
-            Run(_reserveKey, claim.Key, append.Stream.Value, claim.Fingerprint, EventHashChain.FormatTime(now));
+            try
+            {
+                Run(_reserveKey, claim.Key, append.Stream.Value, claim.Fingerprint, EventHashChain.FormatTime(now));
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+            {
+                // The key-claim table fired: the key is someone's, which is a result, never a version conflict.
+                var racer = FindKeyOwner(claim.Key);
+                if (racer is null)
+                {
+                    throw;
+                }
+
+                return racer;
+            }
         }
 
         long position = 0;
@@ -64,7 +82,16 @@ internal sealed class SqliteAppendStatements : IDisposable
         {
             version++;
             var hash = EventHashChain.Compute(previousHash, append.Stream, version, e.Type, e.SchemaVersion, now, e.Data, e.Metadata);
-            position = (long)Run(_insert, append.Stream.Value, version, e.Type, e.SchemaVersion, EventHashChain.FormatTime(now), e.Data, MetadataJson.Serialize(e.Metadata), hash)!;
+            try
+            {
+                position = (long)Run(_insert, append.Stream.Value, version, e.Type, e.SchemaVersion, EventHashChain.FormatTime(now), e.Data, MetadataJson.Serialize(e.Metadata), hash)!;
+            }
+            catch (SqliteException clash) when (clash.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE)
+            {
+                // The only UNIQUE on events is (stream_id, version): another writer took this version first.
+                throw new WrongExpectedVersionException(append.Stream, append.Expected, null);
+            }
+
             previousHash = hash;
         }
 

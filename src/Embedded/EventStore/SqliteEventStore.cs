@@ -20,7 +20,7 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
     private int _disposed;
     private TaskCompletionSource _nextCommit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SqliteEventStore(string path, TimeProvider time)
+    private SqliteEventStore(string path, TimeProvider time, SqliteEventStoreOptions options)
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true };
         _readConnectionString = builder.ToString();
@@ -28,6 +28,11 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
         _writerConnection.Open();
         SqliteSchema.Apply(_writerConnection);
         SqliteSchema.ConfigureWriter(_writerConnection);
+        if (options.MaxPageCount is { } maxPages)
+        {
+            SqliteSchema.Execute(_writerConnection, $"PRAGMA max_page_count={maxPages.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
+        }
+
         _lastCommitted = MaxPosition(_writerConnection);
         _writer = new SqliteGroupCommitWriter(_writerConnection, time, OnCommitted);
     }
@@ -38,8 +43,14 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
 
     public long LastCommittedPosition => Interlocked.Read(ref _lastCommitted);
 
+    /// <summary>Why the store refuses appends (see <see cref="EventStoreFaultedException"/>), or null while it takes them.</summary>
+    public EventStoreFaultedException? Fault => _writer.Fault;
+
+    /// <summary>Completes when the store faults, so a host can stop and let its supervisor restart it.</summary>
+    public Task<EventStoreFaultedException> Faulted => _writer.Faulted;
+
     /// <summary>Opens (creating if needed) the store in <paramref name="path"/>.</summary>
-    public static SqliteEventStore Open(string path, TimeProvider time)
+    public static SqliteEventStore Open(string path, TimeProvider time, SqliteEventStoreOptions? options = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -47,7 +58,7 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
             Directory.CreateDirectory(directory);
         }
 
-        return new SqliteEventStore(path, time);
+        return new SqliteEventStore(path, time, options ?? new SqliteEventStoreOptions());
     }
 
     public Task<AppendResult> Append(StreamId stream, ExpectedVersion expected, IReadOnlyList<NewEvent> events, UniqueKeyClaim? claim = null, CancellationToken cancellationToken = default)
@@ -111,7 +122,12 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
         }
 
         await _writer.DisposeAsync().ConfigureAwait(false);
-        SqliteSchema.Execute(_writerConnection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        if (Fault is null)
+        {
+            // A faulted file is left as it is: the next open recovers it from the WAL.
+            SqliteSchema.Execute(_writerConnection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
         await _writerConnection.DisposeAsync().ConfigureAwait(false);
     }
 

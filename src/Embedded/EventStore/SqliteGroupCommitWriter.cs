@@ -9,6 +9,9 @@ namespace Payments.Embedded.EventStore;
 /// its own savepoint (a refused append never undoes its neighbours), commits them in one
 /// transaction and completes each caller only after that commit's fsync. One fsync serves the
 /// whole batch, which is how concurrent appends get past the one-commit-per-fsync ceiling.
+/// It is fail-stop: after an I/O error, a full disk or a corrupt or read-only file it faults (see
+/// <see cref="EventStoreFaultedException"/>): the batch that met the error, every append still queued and every later
+/// one fail at once, because after such an error SQLite's view of the file can no longer be trusted to commit.
 /// </summary>
 internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 {
@@ -22,6 +25,8 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Action<long> _onCommitted;
     private readonly Task _loop;
+    private readonly TaskCompletionSource<EventStoreFaultedException> _faulted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile EventStoreFaultedException? _fault;
     private long _commits;
 
     public SqliteGroupCommitWriter(SqliteConnection connection, TimeProvider time, Action<long> onCommitted)
@@ -36,9 +41,28 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
     /// <summary>Transactions committed so far; fewer than appends when group commit is sharing fsyncs.</summary>
     public long CommitCount => Interlocked.Read(ref _commits);
 
+    /// <summary>The fault that stopped the writer, or null while it is healthy.</summary>
+    public EventStoreFaultedException? Fault => _fault;
+
+    /// <summary>Completes when the writer faults; never while it is healthy.</summary>
+    public Task<EventStoreFaultedException> Faulted => _faulted.Task;
+
     public async Task<AppendResult> Enqueue(PendingAppend append)
     {
-        await _queue.Writer.WriteAsync(append, append.CancellationToken).ConfigureAwait(false);
+        if (Fault is { } fault)
+        {
+            throw Refusal(fault);
+        }
+
+        try
+        {
+            await _queue.Writer.WriteAsync(append, append.CancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException) when (Fault is { } closedBy)
+        {
+            throw Refusal(closedBy);
+        }
+
         return await append.Completion.Task.ConfigureAwait(false);
     }
 
@@ -57,7 +81,11 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
             {
-                if (!append.Completion.Task.IsCompleted && !append.CancellationToken.IsCancellationRequested)
+                if (Fault is { } fault)
+                {
+                    append.Completion.TrySetException(Refusal(fault));
+                }
+                else if (!append.Completion.Task.IsCompleted && !append.CancellationToken.IsCancellationRequested)
                 {
                     batch.Add(append);
                 }
@@ -77,9 +105,40 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
     private void CommitBatch(List<PendingAppend> batch)
     {
         var outcomes = new Outcome[batch.Count];
+        var failure = TryCommit(batch, outcomes);
+        if (failure is null)
+        {
+            Complete(batch, outcomes);
+            return;
+        }
+
+        if (FatalReason(failure) is { } reason)
+        {
+            var fault = new EventStoreFaultedException(reason, failure);
+            _fault = fault;
+            _faulted.TrySetResult(fault);
+            _queue.Writer.TryComplete();
+            foreach (var append in batch)
+            {
+                append.Completion.TrySetException(Refusal(fault));
+            }
+
+            return;
+        }
+
+        foreach (var append in batch)
+        {
+            append.Completion.TrySetException(failure);
+        }
+    }
+
+    private Exception? TryCommit(List<PendingAppend> batch, Outcome[] outcomes)
+    {
+        SqliteTransaction? transaction = null;
+        Exception? failure = null;
         try
         {
-            using var transaction = _connection.BeginTransaction();
+            transaction = _connection.BeginTransaction();
             _statements.Enlist(transaction);
             var now = _time.GetUtcNow();
             for (var i = 0; i < batch.Count; i++)
@@ -90,18 +149,37 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
             transaction.Commit();
             Interlocked.Increment(ref _commits);
         }
-        catch (Exception fault)
+        catch (Exception e)
         {
-            foreach (var append in batch)
-            {
-                append.Completion.TrySetException(fault);
-            }
-
-            return;
+            failure = e;
         }
 
-        Complete(batch, outcomes);
+        try
+        {
+            transaction?.Dispose();
+        }
+        catch (SqliteException) when (failure is not null)
+        {
+            // After an I/O error SQLite may already have rolled back; the first error is the one that explains it.
+        }
+
+        return failure;
     }
+
+    /// <summary>Why the file can no longer be trusted to commit, or null when the error concerns this batch only.</summary>
+    private static string? FatalReason(Exception failure) => failure is SqliteException e
+        ? e.SqliteErrorCode switch
+        {
+            SQLitePCL.raw.SQLITE_FULL => "disk full (SQLITE_FULL) at commit",
+            SQLitePCL.raw.SQLITE_IOERR => $"I/O error (SQLITE_IOERR, extended code {e.SqliteExtendedErrorCode}) at commit",
+            SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB => "the events file is corrupt (SQLITE_CORRUPT)",
+            SQLitePCL.raw.SQLITE_READONLY => "the events file became read-only (SQLITE_READONLY)",
+            _ => null,
+        }
+        : null;
+
+    /// <summary>A fresh exception per refused caller, each with its own stack, all naming the one cause.</summary>
+    private static EventStoreFaultedException Refusal(EventStoreFaultedException fault) => new(fault.Reason, fault.InnerException);
 
     private void Complete(List<PendingAppend> batch, Outcome[] outcomes)
     {
@@ -147,11 +225,12 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
             Undo(transaction, savepoint);
             return new Outcome(null, conflict);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+        catch (SqliteException e) when (FatalReason(e) is null)
         {
-            // Another process wrote the same (stream, version) between our read and insert.
+            // A constraint or rule this append broke (SqliteAppendStatements tells a version clash from a key clash):
+            // its own failure, never its neighbours'.
             Undo(transaction, savepoint);
-            return new Outcome(null, new WrongExpectedVersionException(append.Stream, append.Expected, null));
+            return new Outcome(null, e);
         }
     }
 

@@ -40,6 +40,12 @@ public static class Problems
         Write(new ApiProblem(TypeBase + "internal-error", "Unexpected error", 500,
             "The server could not complete the request. Retrying with the same Idempotency-Key is safe; quote the trace_id if it persists."));
 
+    /// <summary>The ledger stopped taking writes to protect what it holds (fail-stop); a restart brings it back.</summary>
+    public static IResult StorageFaulted(string reason) =>
+        Write(new ApiProblem(TypeBase + "storage-unavailable", "The ledger's storage is unavailable", 503,
+            $"The ledger stopped accepting payments after a storage fault ({reason}); what it accepted before is safe. " +
+            "This request may or may not have been recorded: retry later with the same Idempotency-Key."));
+
     public static IResult TooLarge(int limit) =>
         Write(new ApiProblem(TypeBase + "body-too-large", "Request body too large", 413, $"The body must be at most {limit} bytes."));
 

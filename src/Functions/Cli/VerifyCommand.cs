@@ -6,9 +6,15 @@ using Payments.Embedded.EventStore;
 
 namespace Payments.Functions.Cli;
 
-/// <summary>`verify`: the auditor's check. Recomputes every stream's hash chain from the embedded log.</summary>
+/// <summary>
+/// `verify`: the auditor's check. Recomputes every stream's hash chain from the embedded log, opened read-only so it is
+/// safe beside a running `serve` (it never writes, creates or checkpoints anything).
+/// </summary>
 internal static class VerifyCommand
 {
+    public const int Broken = 1;
+    public const int NoEventLog = 2;
+
     public static Command Create()
     {
         var dataDir = DataDirectory.CreateOption();
@@ -19,7 +25,17 @@ internal static class VerifyCommand
 
     private static async Task<int> Run(string dataDir, CancellationToken cancellationToken)
     {
-        await using var store = SqliteEventStore.Open(new DataDirectoryLayout(dataDir).Events, TimeProvider.System);
+        SqliteEventLogReader store;
+        try
+        {
+            store = SqliteEventLogReader.Open(new DataDirectoryLayout(dataDir).Events);
+        }
+        catch (FileNotFoundException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message} Nothing to verify; is --data-dir the directory `serve` uses?");
+            return NoEventLog;
+        }
+
         var streams = await EventLogStreams.All(store, cancellationToken);
         var broken = 0;
         long events = 0;
@@ -35,6 +51,6 @@ internal static class VerifyCommand
         }
 
         Console.WriteLine($"{streams.Count} payments, {events} events verified, {broken} broken");
-        return broken == 0 ? 0 : 1;
+        return broken == 0 ? 0 : Broken;
     }
 }

@@ -11,4 +11,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Handed {Jobs} jobs leased by a previous process back to the queue")]
     public static partial void LeasesReclaimed(ILogger logger, int jobs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Event store faulted ({Reason}); stopping, exit code {ExitCode}, for a supervisor to restart")]
+    public static partial void StoreFaulted(ILogger logger, string reason, int exitCode);
 }

@@ -41,7 +41,8 @@ public static class PaymentsHost
         services.AddPaymentsApi(keys);
         services.AddHealthChecks()
             .AddCheck<DataDirectoryWritableCheck>("data-directory", tags: [ReadyTag])
-            .AddCheck<ConsumerLagCheck>("log-consumers", tags: [ReadyTag]);
+            .AddCheck<ConsumerLagCheck>("log-consumers", tags: [ReadyTag])
+            .AddCheck<EventStoreFaultCheck>("event-store", tags: [ReadyTag]);
         services.AddEmbeddedColumn(options, reclaimLeasesOnStart: ownsDataDirectory);
         overrides?.Invoke(services);
 

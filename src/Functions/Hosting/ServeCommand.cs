@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Payments.Embedded.EventStore;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Cli;
 
@@ -11,6 +12,9 @@ internal static class ServeCommand
 {
     public const int InvalidSettings = 2;
     public const int DataDirectoryInUse = 3;
+
+    /// <summary>EX_TEMPFAIL: the event store faulted (I/O error, full disk) and `serve` stopped so a supervisor restarts it.</summary>
+    public const int StoreFaulted = 75;
 
     public static Command Create()
     {
@@ -59,8 +63,32 @@ internal static class ServeCommand
         }
 
         await using var app = PaymentsHost.Build(options, ResolveKeys(options), ownsDataDirectory: true);
-        await app.RunAsync(cancellationToken);
-        return 0;
+        return await RunUntilStoppedOrFaulted(app, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs until asked to stop, or until the event store faults: a faulted store refuses every append until reopened,
+    /// so the process stops (draining requests in flight, which get 503) and exits <see cref="StoreFaulted"/> for its
+    /// supervisor to restart it; the restart reopens the file and recovers it from the WAL.
+    /// </summary>
+    internal static async Task<int> RunUntilStoppedOrFaulted(WebApplication app, CancellationToken cancellationToken)
+    {
+        var store = app.Services.GetRequiredService<SqliteEventStore>();
+        await app.StartAsync(cancellationToken);
+        var stopped = app.WaitForShutdownAsync(cancellationToken);
+        if (await Task.WhenAny(stopped, store.Faulted) != stopped)
+        {
+            var fault = await store.Faulted;
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Payments.Host");
+            HostLog.StoreFaulted(logger, fault.Reason, StoreFaulted);
+            await Console.Error.WriteLineAsync($"event store faulted: {fault.Reason}; stopping with exit code {StoreFaulted} so a supervisor restarts `serve`.");
+            await app.StopAsync(CancellationToken.None);
+            await stopped;
+            return StoreFaulted;
+        }
+
+        await stopped;
+        return store.Fault is null ? 0 : StoreFaulted;
     }
 
     private static void Set(Dictionary<string, string?> given, string key, string? value)

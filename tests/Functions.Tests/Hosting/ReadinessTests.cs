@@ -22,7 +22,7 @@ public sealed class ReadinessTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", ready.GetProperty("status").GetString());
         var checks = ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order().ToList();
-        Assert.Equal(["data-directory", "log-consumers"], checks);
+        Assert.Equal(["data-directory", "event-store", "log-consumers"], checks);
     }
 
     [Fact]
