@@ -58,7 +58,18 @@ internal static class ServeCommand
             return DataDirectoryInUse;
         }
 
-        await using var app = PaymentsHost.Build(options, ResolveKeys(options), ownsDataDirectory: true);
+        ApiKeyRing keys;
+        try
+        {
+            keys = ResolveKeys(options);
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"invalid setting: {e.Message}");
+            return InvalidSettings;
+        }
+
+        await using var app = PaymentsHost.Build(options, keys, ownsDataDirectory: true);
         await app.RunAsync(cancellationToken);
         return 0;
     }
