@@ -18,8 +18,6 @@ public sealed class AccountReferenceTests
     [InlineData("acct\u0378", "unassigned_character")]
     [InlineData("acct\uE000", "private_use_character")]
     [InlineData("acct\U000F0000", "private_use_character")]
-    [InlineData("acct\uD800", "invalid_unicode")]
-    [InlineData("acct\uDC00x", "invalid_unicode")]
     [InlineData("acct\u0007", "not_printable")]
     [InlineData("acct\u0085x", "not_printable")]
     [InlineData("acct\u2028x", "not_printable")]
@@ -32,6 +30,32 @@ public sealed class AccountReferenceTests
 
         Assert.Equal(("source_account", code), (error?.Field, error?.Code));
         Assert.DoesNotContain(account, error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unpaired_surrogates_are_refused()
+    {
+        // Built here, not in InlineData: test discovery would turn a lone surrogate into U+FFFD.
+        foreach (var account in new[] { "acct" + '\uD800', "acct" + '\uDC00' + "x", '\uDBFF' + "x", "x" + '\uDC00' + '\uD800' })
+        {
+            Assert.Equal("invalid_unicode", AccountReference.Check("source_account", account, out _)?.Code);
+        }
+    }
+
+    [Fact]
+    public void Reference_is_normalized_as_unicode_nfc_for_every_vector()
+    {
+        var failures = new List<string>();
+        foreach (var entry in NfcVectors.All.Split(';'))
+        {
+            var (input, expected) = (Decode(entry.Split('>')[0]), Decode(entry.Split('>')[1]));
+            if (AccountReference.Check("source_account", "a" + input + "z", out var normalized) is not null || normalized != expected)
+            {
+                failures.Add(entry);
+            }
+        }
+
+        Assert.Empty(failures.Take(20));
     }
 
     [Theory]
@@ -70,4 +94,7 @@ public sealed class AccountReferenceTests
 
         Assert.Contains(errors, e => e.Code == "same_as_source");
     }
+
+    private static string Decode(string hex) =>
+        string.Concat(hex.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(h => char.ConvertFromUtf32(int.Parse(h, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture))));
 }

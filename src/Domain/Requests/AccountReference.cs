@@ -22,13 +22,13 @@ public static class AccountReference
             return new FieldError(field, "required", $"{field} is required");
         }
 
-        // Before normalising: string.Normalize throws on a lone surrogate.
+        // Before normalising: NFC is defined on code points, and a lone surrogate is none.
         if (FirstBrokenSurrogate(value) is { } broken)
         {
             return new FieldError(field, "invalid_unicode", $"{field} holds an unpaired UTF-16 surrogate at position {broken}; send valid Unicode text");
         }
 
-        var nfc = value.Normalize(NormalizationForm.FormC);
+        var nfc = Nfc.Normalize(value);
         if (nfc.Length > MaxLength)
         {
             return new FieldError(field, "too_long", $"{field} must be at most {MaxLength} characters");
