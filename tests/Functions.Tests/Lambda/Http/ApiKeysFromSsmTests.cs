@@ -49,6 +49,7 @@ public sealed class ApiKeysFromSsmTests(DynamoDbLocalFixture dynamo, Moto moto) 
     [Fact]
     public async Task Api_function_refuses_to_start_when_its_secure_parameter_names_a_bad_client_id()
     {
+        DynamoDbLocal.ExportCredentialsToThisProcess();
         var parameter = $"/payments/t{Guid.NewGuid():N}/api-key-hashes";
         using (var ssm = moto.Ssm())
         {
