@@ -17,8 +17,18 @@ public sealed class PaymentLedger(IEventStore store, TimeProvider time)
 
     public IEventStore Store => store;
 
-    /// <summary>Idempotency keys are scoped per client: two clients may use the same key.</summary>
-    public static string ScopedKey(string clientId, IdempotencyKey key) => $"{clientId}/{key.Value}";
+    /// <summary>
+    /// Idempotency keys are scoped per client: two clients may use the same key. The encoding stays <c>client/key</c>,
+    /// the form every existing data directory and DynamoDB table already holds its claims in, so a client retrying after
+    /// an upgrade still finds its payment and no migration is needed. It is unambiguous because a client id can never
+    /// contain '/' (<see cref="ClientIdFormat"/>, enforced when API keys are loaded and again here): the scope is
+    /// everything before the first '/', the key (which may hold '/') everything after.
+    /// </summary>
+    /// <exception cref="ArgumentException">The client id is not of <see cref="ClientIdFormat"/>.</exception>
+    public static string ScopedKey(string clientId, IdempotencyKey key) =>
+        ClientIdFormat.IsValid(clientId)
+            ? $"{clientId}/{key.Value}"
+            : throw new ArgumentException($"Client id {ClientIdFormat.Quote(clientId ?? "")} would make an ambiguous idempotency scope; it must be {ClientIdFormat.Rule}.", nameof(clientId));
 
     public async Task<RequestOutcome> Request(
         string clientId, IdempotencyKey key, ValidPaymentRequest request, EventMetadata metadata, CancellationToken cancellationToken)

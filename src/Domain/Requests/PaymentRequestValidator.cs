@@ -7,20 +7,48 @@ public static class PaymentRequestValidator
 {
     public static IReadOnlyList<FieldError> Validate(PaymentRequest request, out ValidPaymentRequest? valid)
     {
+        if (request is { AmountText: not null, Amount: not null })
+        {
+            throw new ArgumentException("A request carries its amount as text or as a decimal, not both.", nameof(request));
+        }
+
         var errors = new List<FieldError>();
         var currency = CheckCurrency(request.Currency, errors);
-        CheckAmount(request.Amount, currency, errors);
-        AddIfPresent(errors, AccountReference.Check("source_account", request.SourceAccount));
-        AddIfPresent(errors, AccountReference.Check("destination_account", request.DestinationAccount));
-        if (request.SourceAccount is not null && string.Equals(request.SourceAccount, request.DestinationAccount, StringComparison.Ordinal))
+        var amount = ReadAmount(request, errors);
+        CheckAmount(amount, currency, errors);
+        AddIfPresent(errors, AccountReference.Check("source_account", request.SourceAccount, out var source));
+        AddIfPresent(errors, AccountReference.Check("destination_account", request.DestinationAccount, out var destination));
+        if (source is not null && string.Equals(source, destination, StringComparison.Ordinal))
         {
             errors.Add(new FieldError("destination_account", "same_as_source", "destination_account must differ from source_account"));
         }
 
         valid = errors.Count == 0
-            ? new ValidPaymentRequest(request.Amount!.Value, currency!, request.SourceAccount!, request.DestinationAccount!)
+            ? new ValidPaymentRequest(amount!.Value, currency!, source!, destination!)
             : null;
         return errors;
+    }
+
+    /// <summary>The exact amount; null when missing, or when its text was refused (that error is already reported).</summary>
+    private static decimal? ReadAmount(PaymentRequest request, List<FieldError> errors)
+    {
+        if (request.AmountText is not { } text)
+        {
+            if (request.Amount is null)
+            {
+                errors.Add(new FieldError("amount", "required", "amount is required"));
+            }
+
+            return request.Amount;
+        }
+
+        if (AmountText.Parse(text, out var amount) is { } error)
+        {
+            errors.Add(error);
+            return null;
+        }
+
+        return amount;
     }
 
     private static Currency? CheckCurrency(string? code, List<FieldError> errors)
@@ -45,7 +73,6 @@ public static class PaymentRequestValidator
     {
         if (amount is null)
         {
-            errors.Add(new FieldError("amount", "required", "amount is required"));
             return;
         }
 

@@ -3,8 +3,12 @@ using Payments.Functions.Api.Contracts;
 
 namespace Payments.Functions.Api;
 
-/// <summary>Every wire shape of the HTTP API. Unknown request fields are an error, not silently dropped.</summary>
+/// <summary>
+/// Every wire shape of the HTTP API. Unknown request fields are an error, not silently dropped; so is a repeated one
+/// (<see cref="PaymentRequestReader"/> reports it precisely first; this is the platform's own guard behind it).
+/// </summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,

@@ -12,9 +12,10 @@ public static class Problems
         Write(new ApiProblem(TypeBase + "validation", "The request is invalid", 400, "One or more fields are invalid; nothing was recorded.",
             errors.Select(e => new FieldErrorResponse(e.Field, e.Code, e.Message)).ToList()));
 
-    public static IResult MalformedBody(string field, string detail) =>
+    /// <param name="code">Stable and machine-readable: malformed, not_an_object, unknown_member, wrong_type, duplicate_member, invalid_unicode.</param>
+    public static ProblemResult MalformedBody(string field, string detail, string code = "malformed") =>
         Write(new ApiProblem(TypeBase + "malformed-body", "The request body is not a valid payment", 400, detail,
-            [new FieldErrorResponse(field, "malformed", detail)]));
+            [new FieldErrorResponse(field, code, detail)]));
 
     public static IResult Unauthorized() =>
         Write(new ApiProblem(TypeBase + "unauthorized", "Authentication required", 401, "Send Authorization: Bearer <api key>."));
@@ -31,6 +32,14 @@ public static class Problems
         Write(new ApiProblem(TypeBase + "idempotency-key-reused", "Idempotency key reused with a different request", 422,
             "This Idempotency-Key belongs to a payment with a different body; nothing was recorded. Use a new key for a new payment.",
             PaymentId: paymentId));
+
+    /// <summary>
+    /// The key's claim belongs to another client's payment, which only data from before client ids were validated can
+    /// hold (a client id with '/' made <c>client/key</c> ambiguous): refused without naming that payment.
+    /// </summary>
+    public static IResult KeyUnavailable() =>
+        Write(new ApiProblem(TypeBase + "idempotency-key-unavailable", "Idempotency key unavailable", 422,
+            "This Idempotency-Key cannot be used by this client; nothing was recorded. Use a new key for a new payment."));
 
     public static IResult Forbidden() =>
         Write(new ApiProblem(TypeBase + "forbidden", "Forbidden", 403, "This API key may not use this endpoint."));

@@ -62,7 +62,18 @@ internal static class ServeCommand
             return DataDirectoryInUse;
         }
 
-        await using var app = PaymentsHost.Build(options, ResolveKeys(options), ownsDataDirectory: true);
+        ApiKeyRing keys;
+        try
+        {
+            keys = ResolveKeys(options);
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"invalid setting: {e.Message}");
+            return InvalidSettings;
+        }
+
+        await using var app = PaymentsHost.Build(options, keys, ownsDataDirectory: true);
         return await RunUntilStoppedOrFaulted(app, cancellationToken);
     }
 

@@ -15,6 +15,8 @@ public sealed class ApiHostFixture : IAsyncLifetime
 {
     public const string KeyA = "key_a_0123456789";
     public const string KeyB = "key_b_9876543210";
+    public const string KeyAcme = "key_acme_0123456789";
+    public const string KeyAcmeEu = "key_acme_eu_0123456789";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "payments-api-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -29,7 +31,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var settings = new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = _dataDirectory };
-        var keys = ApiKeyRing.FromConfiguration($"client_a:{KeyA},client_b:{KeyB}");
+        var keys = ApiKeyRing.FromConfiguration($"client_a:{KeyA},client_b:{KeyB},acme:{KeyAcme},acme.eu:{KeyAcmeEu}");
         _app = PaymentsHost.Build(settings, keys, services =>
         {
             services.AddSingleton<IPaymentReadModel>(sp => new LogFoldingReadModel(sp.GetRequiredService<SqliteEventStore>()));

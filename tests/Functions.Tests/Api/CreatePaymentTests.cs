@@ -61,6 +61,26 @@ public sealed class CreatePaymentTests(ApiHostFixture host) : IClassFixture<ApiH
     }
 
     [Fact]
+    public async Task Retry_with_accounts_in_nfc_instead_of_nfd_is_the_same_request_and_returns_409()
+    {
+        using var client = host.Client();
+        var key = ApiRequests.NewKey();
+        const string Decomposed = """{"amount":"10.00","currency":"EUR","source_account":"Cafe\u0301-1","destination_account":"N\u0303andu-2"}""";
+        const string Composed = """{"amount":"10.00","currency":"EUR","source_account":"Caf\u00E9-1","destination_account":"\u00D1andu-2"}""";
+        using var first = await client.SendAsync(ApiRequests.Post(Decomposed, key));
+        var created = await ApiRequests.Json(first);
+        var before = host.EventCount;
+
+        using var retry = await client.SendAsync(ApiRequests.Post(Composed, key));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal("Caf\u00E9-1", created.GetProperty("source_account").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Equal(created.GetProperty("payment_id").GetGuid(), (await ApiRequests.Json(retry)).GetProperty("payment_id").GetGuid());
+        Assert.Equal(before, host.EventCount);
+    }
+
+    [Fact]
     public async Task Duplicate_key_with_different_body_returns_422_and_writes_nothing()
     {
         using var client = host.Client();

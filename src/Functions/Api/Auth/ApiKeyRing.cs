@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Payments.Domain.Requests;
 
 namespace Payments.Functions.Api.Auth;
 
@@ -11,12 +12,24 @@ public sealed class ApiKeyRing
 {
     private readonly IReadOnlyList<(string ClientId, byte[] Hash)> _entries;
 
-    public ApiKeyRing(IEnumerable<(string ClientId, byte[] Hash)> entries)
+    /// <param name="source">Where the entries came from, named in the error a bad client id raises.</param>
+    /// <exception cref="FormatException">A client id is not of <see cref="ClientIdFormat"/>.</exception>
+    public ApiKeyRing(IEnumerable<(string ClientId, byte[] Hash)> entries, string source = "API key configuration")
     {
         _entries = entries.ToList();
         if (_entries.Count == 0)
         {
             throw new ArgumentException("At least one API key is required.", nameof(entries));
+        }
+
+        // Every way keys are loaded (PAYMENTS_API_KEYS, the hashes in SSM or the environment, the dev key file) ends
+        // here, so a client id that could make an idempotency scope ambiguous stops the host before it serves anyone.
+        foreach (var (clientId, _) in _entries)
+        {
+            if (!ClientIdFormat.IsValid(clientId))
+            {
+                throw new FormatException($"{source} names the client id {ClientIdFormat.Quote(clientId)}; a client id must be {ClientIdFormat.Rule}.");
+            }
         }
     }
 
@@ -39,7 +52,7 @@ public sealed class ApiKeyRing
             entries.Add((pair[..colon], Hash(pair[(colon + 1)..])));
         }
 
-        return new ApiKeyRing(entries);
+        return new ApiKeyRing(entries, "PAYMENTS_API_KEYS");
     }
 
     /// <summary>
@@ -61,7 +74,7 @@ public sealed class ApiKeyRing
             entries.Add((pair[..colon], Convert.FromHexString(hash)));
         }
 
-        return new ApiKeyRing(entries);
+        return new ApiKeyRing(entries, "The API key hashes (PAYMENTS_API_KEY_HASHES or its SSM parameter)");
     }
 
     public ApiClient? Authenticate(string presentedKey)

@@ -23,7 +23,7 @@ public static class DevApiKeyFile
             File.WriteAllText(path, $"{DevClientId}:{Convert.ToHexStringLower(ApiKeyRing.Hash(createdKey))}\n");
         }
 
-        return new ApiKeyRing(File.ReadAllLines(path).Where(l => l.Contains(':', StringComparison.Ordinal)).Select(Parse));
+        return new ApiKeyRing(File.ReadAllLines(path).Where(l => l.Contains(':', StringComparison.Ordinal)).Select(Parse), path);
     }
 
     private static (string, byte[]) Parse(string line)

@@ -46,6 +46,25 @@ public sealed class ApiKeysFromSsmTests(DynamoDbLocalFixture dynamo, Moto moto) 
         Assert.Equal(401, await StatusOf(api, "Bearer not-the-key"));
     }
 
+    [Fact]
+    public async Task Api_function_refuses_to_start_when_its_secure_parameter_names_a_bad_client_id()
+    {
+        DynamoDbLocal.ExportCredentialsToThisProcess();
+        var parameter = $"/payments/t{Guid.NewGuid():N}/api-key-hashes";
+        using (var ssm = moto.Ssm())
+        {
+            await ssm.PutParameterAsync(new PutParameterRequest { Name = parameter, Type = ParameterType.SecureString, Value = "acme/eu:" + Convert.ToHexStringLower(ApiKeyRing.Hash(Key)) });
+        }
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => LambdaFunctions.Create(
+            LambdaFunctions.Api,
+            new CloudOptions { DynamoDbEndpoint = dynamo.Local.ServiceUrl, SsmEndpoint = moto.ServiceUrl, ApiKeyHashesParameter = parameter },
+            NullLoggerFactory.Instance,
+            CancellationToken.None));
+
+        Assert.Contains("'acme/eu'", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<int> StatusOf(Func<string, CancellationToken, Task<string>> api, string authorization)
     {
         var json = await api(Payments.Functions.Tests.Lambda.HttpApiEvents.Json("GET", "/payments", new Dictionary<string, string> { ["authorization"] = authorization }, null), CancellationToken.None);
