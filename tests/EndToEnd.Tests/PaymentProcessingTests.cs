@@ -22,7 +22,7 @@ public sealed class PaymentProcessingTests
     }
 
     [Fact]
-    public async Task With_every_ramp_call_failing_the_payment_ends_failed_with_an_error_message()
+    public async Task With_every_ramp_call_failing_before_executing_the_payment_ends_failed_with_a_stable_code_and_nothing_converted()
     {
         await using var host = await EmbeddedHost.Start(rampFailureRate: 1.0, rampSeed: 1);
 
@@ -30,7 +30,8 @@ public sealed class PaymentProcessingTests
         var payment = await host.AwaitTerminal(id);
 
         Assert.Equal("FAILED", payment.GetProperty("status").GetString());
-        Assert.Contains("gave up after 3 attempts", payment.GetProperty("error_message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("on_ramp_unavailable", payment.GetProperty("error_code").GetString());
+        Assert.DoesNotContain("injected", payment.GetProperty("error_message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, payment.GetProperty("on_ramp_tx_id").ValueKind);
     }
 

@@ -38,7 +38,7 @@ public sealed class PaymentJobLambdaHandlerTests
     }
 
     [Fact]
-    public async Task Receive_count_from_the_record_attributes_drives_the_give_up_on_the_third_receive()
+    public async Task Receive_count_from_the_record_attributes_makes_the_third_receive_give_up_on_the_payout_and_reverse()
     {
         await using var worker = WorkerHarness.Create();
         worker.Ramps.OffRamp(Unavailable(), Unavailable(), Unavailable());
@@ -48,10 +48,11 @@ public sealed class PaymentJobLambdaHandlerTests
 
         var response = await worker.Fixture.Time.Pump(lambda.Handle(Event(("m-3", new PaymentJob(id).ToJson(), 3)), CancellationToken.None));
 
-        Assert.Equal("""{"batchItemFailures":[{"itemIdentifier":"m-3"}]}""", response);
+        Assert.Equal("""{"batchItemFailures":[]}""", response);
         var payment = await worker.Fixture.Load(id);
         Assert.Equal(PaymentStatus.Failed, payment.Status);
-        Assert.Contains("off-ramp unavailable after 3 calls", payment.ErrorMessage ?? "", StringComparison.Ordinal);
+        Assert.NotNull(payment.ReversalTxId);
+        Assert.Contains("off-ramp unavailable after 3 calls", payment.OffRampFailure ?? "", StringComparison.Ordinal);
     }
 
     private static PaymentJobLambdaHandler Lambda(WorkerHarness worker) =>
