@@ -38,6 +38,7 @@ public sealed class WorkerLambdaOverSqsTests(Fauxqs fauxqs) : IClassFixture<Faux
             Assert.Equal(receive, receipt.ReceiveCount);
             var response = await worker.Fixture.Time.Pump(lambda.Handle(AsLambdaEvent(receipt, queues.QueueUrl), CancellationToken.None));
             Assert.Equal(receive < 3 ? 1 : 0, response.BatchItemFailures.Count);
+            await DeleteIfSucceeded(queue, receipt, response);
         }
 
         var payment = await worker.Fixture.Load(id);
@@ -54,7 +55,8 @@ public sealed class WorkerLambdaOverSqsTests(Fauxqs fauxqs) : IClassFixture<Faux
         var queues = await Queues(sqs);
         var queue = new SqsPaymentJobQueue(sqs, queues.QueueUrl);
         await using var worker = await SandboxWorker.Start();
-        worker.Script.OnCalls(RampLeg.OnRamp, Enumerable.Repeat(RampFault.ExecutedThenTimeout, 9).ToArray());
+        worker.Script.OnCalls(RampLeg.OnRamp, Enumerable.Repeat(RampFault.ExecutedThenTimeout, 3).ToArray());
+        worker.Script.OnLookups(RampLeg.OnRamp, Enumerable.Repeat(RampFault.LookupUnavailable, 6).ToArray());
         var id = await worker.Fixture.RequestPayment();
         await queue.Enqueue(new PaymentJob(id), CancellationToken.None);
         var lambda = new PaymentJobLambdaHandler(worker.Handler, queue, NullLogger<PaymentJobLambdaHandler>.Instance);
@@ -62,16 +64,24 @@ public sealed class WorkerLambdaOverSqsTests(Fauxqs fauxqs) : IClassFixture<Faux
         for (var receive = 1; receive <= 3; receive++)
         {
             var receipt = await ReceiveEventually(queue);
-            await worker.Fixture.Time.Pump(lambda.Handle(AsLambdaEvent(receipt, queues.QueueUrl), CancellationToken.None));
+            Assert.Single((await worker.Fixture.Time.Pump(lambda.Handle(AsLambdaEvent(receipt, queues.QueueUrl), CancellationToken.None))).BatchItemFailures);
         }
 
         var waiting = await worker.Fixture.Load(id);
         Assert.Equal(PaymentStatus.Processing, waiting.Status);
         Assert.StartsWith("on-ramp outcome unknown", waiting.Attention, StringComparison.Ordinal);
 
-        // The operator's redrive: the dead letter goes back to the source queue, where its receive count starts again at 1.
+        // SQS moves the message to the DLQ when a receive would exceed maxReceiveCount (once its release delay is over).
         var deadLetters = new SqsPaymentJobQueue(sqs, queues.DeadLetterQueueUrl);
-        var dead = await ReceiveEventually(deadLetters);
+        JobReceipt? dead = null;
+        for (var poll = 0; poll < 20 && dead is null; poll++)
+        {
+            Assert.Null(await queue.Receive(TimeSpan.FromSeconds(1), CancellationToken.None));
+            dead = await deadLetters.Receive(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+        }
+
+        // The operator's redrive: the dead letter goes back to the source queue, where its receive count starts again at 1.
+        Assert.NotNull(dead);
         await queue.Enqueue(PaymentJob.TryParse(dead.Body, out _)!, CancellationToken.None);
         await deadLetters.Complete(dead, CancellationToken.None);
         var redriven = await ReceiveEventually(queue);
@@ -79,6 +89,7 @@ public sealed class WorkerLambdaOverSqsTests(Fauxqs fauxqs) : IClassFixture<Faux
         var response = await worker.Fixture.Time.Pump(lambda.Handle(AsLambdaEvent(redriven, queues.QueueUrl), CancellationToken.None));
 
         Assert.Empty(response.BatchItemFailures);
+        await DeleteIfSucceeded(queue, redriven, response);
         var payment = await worker.Fixture.Load(id);
         Assert.Equal(PaymentStatus.Completed, payment.Status);
         Assert.Null(payment.Attention);
@@ -105,11 +116,22 @@ public sealed class WorkerLambdaOverSqsTests(Fauxqs fauxqs) : IClassFixture<Faux
             lambda.Handle(AsLambdaEvent(second, queues.QueueUrl), CancellationToken.None)));
 
         Assert.All(responses, r => Assert.Empty(r.BatchItemFailures));
+        await DeleteIfSucceeded(queue, first, responses[0]);
+        await DeleteIfSucceeded(queue, second, responses[1]);
         Assert.Equal(PaymentStatus.Completed, (await worker.Fixture.Load(id)).Status);
         Assert.All(await worker.Log.Usage(CancellationToken.None), u => Assert.Equal(1, u.Executions));
         var history = await worker.Fixture.Store.ReadStream(StreamId.For(id), 1, CancellationToken.None);
         Assert.Equal(["PaymentRequested", "PaymentProcessingStarted", "OnRampCompleted", "OffRampCompleted", "PaymentCompleted"], history.Select(e => e.Type));
         Assert.Null(await queue.Receive(TimeSpan.FromSeconds(1), CancellationToken.None));
+    }
+
+    /// <summary>What the event source mapping does with a record the function did not report as failed.</summary>
+    private static async Task DeleteIfSucceeded(SqsPaymentJobQueue queue, JobReceipt receipt, SqsBatchResponse response)
+    {
+        if (response.BatchItemFailures.All(f => f.ItemIdentifier != receipt.MessageId))
+        {
+            await queue.Complete(receipt, CancellationToken.None);
+        }
     }
 
     private static Task<SqsPaymentQueues> Queues(Amazon.SQS.IAmazonSQS sqs) =>

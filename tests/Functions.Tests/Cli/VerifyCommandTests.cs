@@ -57,23 +57,32 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(new FileInfo(Events + "-wal").Length >= walBefore, "verify checkpointed the live writer's WAL");
 
         using var stop = new CancellationTokenSource();
+        var appended = 0;
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var appends = Task.Run(async () =>
         {
-            var n = 0;
             while (!stop.IsCancellationRequested)
             {
-                await store.Append(StreamId.For(Guid.CreateVersion7()), ExpectedVersion.NoStream, [Event(100 + n++)]);
+                await store.Append(StreamId.For(Guid.CreateVersion7()), ExpectedVersion.NoStream, [Event(100 + appended)]);
+                Interlocked.Increment(ref appended);
+                writing.TrySetResult();
             }
-
-            return n;
         });
+        await writing.Task;
+        var before = Volatile.Read(ref appended);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(0, await VerifyCommand.Create().Parse(["--data-dir", _directory.Path]).InvokeAsync());
         }
 
+        // Appends kept landing while verify read: at least one more after the verifies, without waiting on them.
+        while (Volatile.Read(ref appended) == before)
+        {
+            await Task.Delay(10);
+        }
+
         await stop.CancelAsync();
-        Assert.True(await appends > 0);
+        await appends;
     }
 
     private static NewEvent Event(int n) => new("Thing", 1, $$"""{"n":{{n}}}""", new EventMetadata("verify", null, "test"));
