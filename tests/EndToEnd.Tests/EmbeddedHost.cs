@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Hosting;
 using Payments.Application.Ramps.Sandbox;
+using Payments.Application.Sweeping;
 using Payments.Embedded.Ramps;
 
 namespace Payments.EndToEnd.Tests;
@@ -37,7 +38,15 @@ internal sealed class EmbeddedHost : IAsyncDisposable
         double rampFailureRate, int? rampSeed = null, string? dataDirectory = null, Action<IServiceCollection, string>? overrides = null)
     {
         dataDirectory ??= NewDataDirectory();
-        var settings = new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = dataDirectory, Ramps = new MockRampOptions { FailureRate = rampFailureRate, Seed = rampSeed } };
+        var settings = new ServeOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            DataDirectory = dataDirectory,
+            Ramps = new MockRampOptions { FailureRate = rampFailureRate, Seed = rampSeed },
+
+            // Stalled payments (a job dead-lettered with its reversal still owed) are swept within seconds, not minutes.
+            Sweeper = new SweeperOptions { StallAfter = TimeSpan.FromSeconds(5), Interval = TimeSpan.FromSeconds(1) },
+        };
         var app = PaymentsHost.Build(settings, ApiKeyRing.FromConfiguration($"e2e:{ApiKey}"), services => overrides?.Invoke(services, dataDirectory));
         await app.StartAsync();
         return new EmbeddedHost(dataDirectory, app);

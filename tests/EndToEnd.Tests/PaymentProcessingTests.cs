@@ -66,7 +66,8 @@ public sealed class PaymentProcessingTests
 
         var completed = payments.Count(p => p.GetProperty("status").GetString() == "COMPLETED");
         var failed = payments.Count(p => p.GetProperty("status").GetString() == "FAILED");
-        Console.WriteLine($"200-payment fault run: completed {completed}, failed {failed}, duplicate ramp executions {usage.Values.Count(u => u.Executions > 1)}, ramp calls {usage.Values.Sum(u => u.Calls)}");
+        var reversed = payments.Count(p => p.GetProperty("reversal_tx_id").ValueKind == JsonValueKind.String);
+        Console.WriteLine($"200-payment fault run: completed {completed}, failed {failed} ({reversed} reversed), duplicate ramp executions {usage.Values.Count(u => u.Executions > 1)}, ramp calls {usage.Values.Sum(u => u.Calls)}");
         Assert.Equal(200, completed + failed);
     }
 }

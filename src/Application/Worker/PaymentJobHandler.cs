@@ -92,7 +92,7 @@ public sealed class PaymentJobHandler
             if (Unsettled(outcome, command) is { } why)
             {
                 WorkerLog.Released(_logger, paymentId, receipt.MessageId, receipt.ReceiveCount, why);
-                return new JobDisposition.Release(RedeliveryDelay(receipt), why);
+                return new JobDisposition.Release(Max(RedeliveryDelay(receipt), outcome is RampCallOutcome.NotExecuted { CircuitOpen: true } ? RampCalls.BreakDuration : TimeSpan.Zero), why);
             }
         }
 
@@ -100,8 +100,10 @@ public sealed class PaymentJobHandler
     }
 
     /// <summary>
-    /// The one place an outcome becomes a fact. Not executed is final only on the job's last receive (and never for
-    /// the reversal, which must eventually happen); unknown is recorded once and then left to lookups.
+    /// The one place an outcome becomes a fact. Not executed is final only on the job's last receive, only when the
+    /// provider itself said so (an open circuit fails a whole outage's payments in seconds otherwise; those wait for
+    /// the sweeper instead), and never for the reversal, which must eventually happen. Unknown is recorded once and
+    /// then left to lookups.
     /// </summary>
     private static PaymentCommand? Decide(Payment state, RampLeg leg, RampCallOutcome outcome, bool lastReceive) => (outcome, leg) switch
     {
@@ -111,8 +113,8 @@ public sealed class PaymentJobHandler
         (RampCallOutcome.Answered { Result: RampResult.Refused r }, RampLeg.OnRamp) => new PaymentCommand.FailOnRamp(r.Reason),
         (RampCallOutcome.Answered { Result: RampResult.Refused r }, RampLeg.OffRamp) => new PaymentCommand.FailOffRamp(r.Reason),
         (RampCallOutcome.Answered { Result: RampResult.Refused r }, RampLeg.Reversal) => new PaymentCommand.RefuseReversal(r.Reason),
-        (RampCallOutcome.NotExecuted n, RampLeg.OnRamp) when lastReceive => new PaymentCommand.FailOnRamp(n.Reason, RampFailureKind.Unavailable),
-        (RampCallOutcome.NotExecuted n, RampLeg.OffRamp) when lastReceive => new PaymentCommand.FailOffRamp(n.Reason),
+        (RampCallOutcome.NotExecuted { CircuitOpen: false } n, RampLeg.OnRamp) when lastReceive => new PaymentCommand.FailOnRamp(n.Reason, RampFailureKind.Unavailable),
+        (RampCallOutcome.NotExecuted { CircuitOpen: false } n, RampLeg.OffRamp) when lastReceive => new PaymentCommand.FailOffRamp(n.Reason),
         (RampCallOutcome.NotExecuted, _) => null,
         (RampCallOutcome.Unknown u, _) when state.UnknownOutcomeLeg != leg => new PaymentCommand.RecordUnknownOutcome(leg, u.Reason),
         (RampCallOutcome.Unknown, _) => null,
@@ -190,4 +192,6 @@ public sealed class PaymentJobHandler
     }
 
     private TimeSpan RedeliveryDelay(JobReceipt receipt) => _options.RedeliveryDelay * receipt.ReceiveCount;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -15,6 +15,9 @@ namespace Payments.Application.Worker;
 /// </summary>
 internal sealed class RampCalls
 {
+    /// <summary>How long an opened circuit stays open; a job that met an open circuit comes back no sooner.</summary>
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
+
     private static readonly ResiliencePropertyKey<string> RequestKey = new("payments.ramp-request-key");
 
     private readonly Dictionary<RampLeg, ResiliencePipeline> _pipelines;
@@ -49,7 +52,7 @@ internal sealed class RampCalls
             var name = RampLegNames.Of(leg);
             return unanswered
                 ? new RampCallOutcome.Unknown($"{name} unanswered after {calls} calls: {e.Message}")
-                : new RampCallOutcome.NotExecuted($"{name} unavailable after {calls} calls: {e.Message}");
+                : new RampCallOutcome.NotExecuted($"{name} unavailable after {calls} calls: {e.Message}", e is BrokenCircuitException);
         }
     }
 
@@ -117,7 +120,7 @@ internal sealed class RampCalls
                 FailureRatio = 0.5,
                 MinimumThroughput = 20,
                 SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(5),
+                BreakDuration = BreakDuration,
             })
             .AddTimeout(options.RampCallTimeout)
             .Build();

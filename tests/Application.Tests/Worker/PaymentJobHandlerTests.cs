@@ -116,6 +116,25 @@ public sealed class PaymentJobHandlerTests
         Assert.Null(payment.OnRampTxId);
     }
 
+    [Fact]
+    public async Task Last_receive_that_meets_an_open_circuit_leaves_the_payment_processing_and_comes_back_after_the_break()
+    {
+        await using var worker = WorkerHarness.Create();
+        worker.Ramps.OnRamp(Enumerable.Range(0, 21).Select(_ => Unavailable()).ToArray());
+        for (var job = 0; job < 7; job++)
+        {
+            await worker.Handle(WorkerHarness.Delivery(await worker.Fixture.RequestPayment(), receiveCount: 1));
+        }
+
+        var id = await worker.Fixture.RequestPayment();
+        var disposition = await worker.Handle(WorkerHarness.Delivery(id, receiveCount: 3));
+
+        var release = Assert.IsType<JobDisposition.Release>(disposition);
+        Assert.True(release.Delay >= TimeSpan.FromSeconds(5), $"released for {release.Delay}, shorter than the circuit's break");
+        Assert.Equal(PaymentStatus.Processing, (await worker.Fixture.Load(id)).Status);
+        Assert.Equal(0, worker.Ramps.CallsFor(id, RampLeg.OnRamp));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
