@@ -114,6 +114,7 @@ public sealed class ReadPaymentTests(ApiHostFixture host) : IClassFixture<ApiHos
     [InlineData("?limit=-3", "limit")]
     [InlineData("?limit=ten", "limit")]
     [InlineData("?cursor=nope", "cursor")]
+    [InlineData("?attention=yes", "attention")]
     public async Task List_with_bad_query_is_400_naming_the_parameter(string query, string field)
     {
         using var client = host.Client();
