@@ -10,7 +10,7 @@ public sealed record WorkerOptions
     [Range(1, 4096)]
     public int Concurrency { get; init; } = 32;
 
-    /// <summary>Receives after which the queue dead-letters a job; on that receive a failing payment is marked FAILED.</summary>
+    /// <summary>Receives after which the queue dead-letters a job; on that receive a leg the provider never executed fails.</summary>
     [Range(1, 1000)]
     public int MaxReceives { get; init; } = PaymentQueueSpec.MaxReceiveCount;
 

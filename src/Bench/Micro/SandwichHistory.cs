@@ -26,11 +26,12 @@ internal static class SandwichHistory
         new PaymentCommand.CompleteOnRamp(OnRampTxId, 1_356.375m, 1.0851m),
         new PaymentCommand.CompleteOffRamp("offramp_tx_01JD7Q4B2C5D7F9G1H3JKLMNPQ", 1_249.49m, 0.9212m));
 
-    /// <summary>Funds reached the stablecoin but the payout was refused; also five events, with failure strings instead of amounts.</summary>
+    /// <summary>Funds reached the stablecoin, the payout was refused and the stablecoin went back by reversal (six events).</summary>
     public static IReadOnlyList<PaymentEvent> OffRampFailed() => Decide(
         new PaymentCommand.StartProcessing(),
         new PaymentCommand.CompleteOnRamp(OnRampTxId, 1_356.375m, 1.0851m),
-        new PaymentCommand.FailOffRamp("destination bank rejected the payout: account closed"));
+        new PaymentCommand.FailOffRamp("destination bank rejected the payout: account closed"),
+        new PaymentCommand.CompleteReversal("reversal_tx_01JD7Q4B2C5D7F9G1H3JKLMNPR", 1_249.49m, 0.9212m));
 
     private static List<PaymentEvent> Decide(params PaymentCommand[] afterRequest)
     {
