@@ -86,6 +86,7 @@ public sealed class PaymentJobHandler
             var command = Decide(state, leg, outcome, IsLastReceive(receipt));
             if (command is not null)
             {
+                LogForOperators(paymentId, command);
                 await Apply(paymentId, command, metadata, cancellationToken).ConfigureAwait(false);
             }
 
@@ -165,6 +166,26 @@ public sealed class PaymentJobHandler
 
     private Task<RampResult?> Lookup(RampLeg leg, RampRequestKey key, CancellationToken cancellationToken) =>
         leg == RampLeg.OnRamp ? _onRamp.LookupConversion(key, cancellationToken) : _offRamp.LookupPayout(key, cancellationToken);
+
+    /// <summary>Provider text never reaches clients; operators read it here and in the leg's events.</summary>
+    private void LogForOperators(Guid paymentId, PaymentCommand command)
+    {
+        switch (command)
+        {
+            case PaymentCommand.FailOnRamp f:
+                WorkerLog.LegFailed(_logger, paymentId, RampLegNames.Of(RampLeg.OnRamp), f.Reason);
+                break;
+            case PaymentCommand.FailOffRamp f:
+                WorkerLog.LegFailed(_logger, paymentId, RampLegNames.Of(RampLeg.OffRamp), f.Reason);
+                break;
+            case PaymentCommand.RefuseReversal r:
+                WorkerLog.ReversalRefused(_logger, paymentId, r.Reason);
+                break;
+            case PaymentCommand.RecordUnknownOutcome u:
+                WorkerLog.OutcomeUnknown(_logger, paymentId, RampLegNames.Of(u.Leg), u.Reason);
+                break;
+        }
+    }
 
     /// <summary>Appends unless another writer got there first; either way the loop reloads and decides again.</summary>
     private async Task Apply(Guid paymentId, PaymentCommand command, EventMetadata metadata, CancellationToken cancellationToken)

@@ -17,8 +17,8 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Payment {PaymentId}: job {MessageId} released after receive {ReceiveCount}: {Why}")]
     public static partial void Released(ILogger logger, Guid paymentId, string messageId, int receiveCount, string why);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Payment {PaymentId} failed after its job's last receive ({ReceiveCount}): {Reason}")]
-    public static partial void GaveUp(ILogger logger, Guid paymentId, int receiveCount, string reason);
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Payment {PaymentId}: the {Leg} failed without converting: {ProviderReason}")]
+    public static partial void LegFailed(ILogger logger, Guid paymentId, string leg, string providerReason);
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Payment {PaymentId}: another writer advanced it first ({Reason}); reloading")]
     public static partial void LostRace(ILogger logger, Guid paymentId, string reason);
@@ -26,8 +26,11 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Job {MessageId} failed unexpectedly; releasing it")]
     public static partial void JobCrashed(ILogger logger, Exception exception, string messageId);
 
-    [LoggerMessage(EventId = 4009, Level = LogLevel.Error, Message = "Settling dead-lettered jobs failed; retrying")]
-    public static partial void ReaperFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Payment {PaymentId}: the {Leg} call went unanswered; it needs a status lookup: {Reason}")]
+    public static partial void OutcomeUnknown(ILogger logger, Guid paymentId, string leg, string reason);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Payment {PaymentId}: the reversal was refused; the stablecoin is held until an operator acts: {ProviderReason}")]
+    public static partial void ReversalRefused(ILogger logger, Guid paymentId, string providerReason);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "The job queue failed; the receive loop retries")]
     public static partial void QueueFailed(ILogger logger, Exception exception);
