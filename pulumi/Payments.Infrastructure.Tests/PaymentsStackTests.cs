@@ -198,12 +198,11 @@ public sealed class PaymentsStackTests
     [Fact]
     public async Task No_policy_document_grants_a_wildcard_action_or_resource()
     {
-        var topology = WithScheduledSweeper(Prod);
-        var stack = await ProvisionedStack.Of(topology);
+        var stack = await ProvisionedStack.Of(Prod);
         var documents = stack.OfType(ResourceTypes.RolePolicy).Select(p => p.Inputs.Text("policy")).ToList();
 
         // One per function, one for the pipe, one for the scheduler that invokes the sweeper.
-        Assert.Equal(topology.Functions.Count + 2, documents.Count);
+        Assert.Equal(Prod.Functions.Count + 2, documents.Count);
         foreach (var document in documents)
         {
             using var json = JsonDocument.Parse(document);
@@ -359,10 +358,9 @@ public sealed class PaymentsStackTests
     [Fact]
     public async Task A_scheduled_function_is_invoked_on_its_alias_by_eventbridge_scheduler()
     {
-        var topology = WithScheduledSweeper(Prod);
-        var stack = await ProvisionedStack.Of(topology);
-        var sweeper = topology.Functions.Single(f => f.Trigger is FunctionTrigger.Schedule);
-        var name = NameOf(topology, sweeper);
+        var stack = await ProvisionedStack.Of(Prod);
+        var sweeper = Prod.Functions.Single(f => f.Trigger is FunctionTrigger.Schedule);
+        var name = NameOf(Prod, sweeper);
         var alias = stack.OfType(ResourceTypes.Alias).Single(a => a.Inputs.Text("functionName") == name);
 
         var schedule = Assert.Single(stack.OfType(ResourceTypes.Schedule));
@@ -389,20 +387,6 @@ public sealed class PaymentsStackTests
     }
 
     private static string NameOf(CloudTopology topology, FunctionDefinition definition) => LambdaFunctions.NameOf(topology.Environment, definition);
-
-    /// <summary>The topology defines no scheduled function yet; this one exercises the Schedule mapping and reserved concurrency.</summary>
-    private static CloudTopology WithScheduledSweeper(CloudTopology topology)
-    {
-        var sweeper = new FunctionDefinition(
-            "sweeper",
-            256,
-            60,
-            1,
-            new FunctionTrigger.Schedule("rate(5 minutes)"),
-            new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal),
-            [new PolicyStatement(["logs:CreateLogStream", "logs:PutLogEvents"], [ResourceRef.LogGroup("sweeper")])]);
-        return topology with { Functions = [.. topology.Functions, sweeper] };
-    }
 
     /// <summary>Which function a mapping feeds, read back from the alias ARN it invokes (…:function:NAME:ALIAS).</summary>
     private static FunctionDefinition FunctionBehind(MockResource mapping)

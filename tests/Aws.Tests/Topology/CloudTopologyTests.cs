@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Payments.Aws.Projections;
 using Payments.Aws.Topology;
 
 namespace Payments.Aws.Tests.Topology;
@@ -30,6 +31,76 @@ public sealed class CloudTopologyTests
         Assert.Equal((1, true), (sqs.BatchSize, sqs.ReportBatchItemFailures));
     }
 
+    [Fact]
+    public void Topology_has_five_functions_one_per_entry_mode_of_the_executable()
+    {
+        Assert.Equal(
+            [CloudTopology.Api, CloudTopology.Worker, CloudTopology.Projector, CloudTopology.JobEnqueuer, CloudTopology.Sweeper],
+            Prod.Functions.Select(f => f.Name));
+        Assert.Equal(Prod.Functions.Count, Prod.Functions.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Sweeper_runs_every_minute_one_instance_at_a_time()
+    {
+        var sweeper = Function(CloudTopology.Sweeper);
+
+        var schedule = Assert.IsType<FunctionTrigger.Schedule>(sweeper.Trigger);
+        Assert.Equal("rate(1 minute)", schedule.Expression);
+        Assert.Equal(1, sweeper.ReservedConcurrency);
+        Assert.Single(Prod.Functions, f => f.Trigger is FunctionTrigger.Schedule);
+        Assert.All(Prod.Functions.Where(f => f.Name != CloudTopology.Sweeper), f => Assert.Null(f.ReservedConcurrency));
+    }
+
+    [Fact]
+    public void Sweeper_may_only_query_the_payments_indexes_send_to_the_payment_queue_and_write_its_logs()
+    {
+        var sweeper = Function(CloudTopology.Sweeper);
+        var payments = Prod.Tables.Single(t => t.Name.EndsWith(DynamoDbPaymentsSchema.DefaultTableName, StringComparison.Ordinal)).Name;
+        var paymentQueue = Prod.Queues.Single(q => q.Name == "payments-prod-payment-jobs").Name;
+
+        var granted = sweeper.Policy.SelectMany(s => s.Actions.SelectMany(a => s.Resources.Select(r => (a, r)))).ToHashSet();
+
+        Assert.Equal(
+            new HashSet<(string, ResourceRef)>
+            {
+                ("dynamodb:Query", ResourceRef.TableIndexes(payments)),
+                ("sqs:SendMessage", ResourceRef.Queue(paymentQueue)),
+                ("logs:CreateLogStream", ResourceRef.LogGroup(CloudTopology.Sweeper)),
+                ("logs:PutLogEvents", ResourceRef.LogGroup(CloudTopology.Sweeper)),
+            },
+            granted);
+    }
+
+    [Fact]
+    public void Sweeper_reads_the_payments_table_sends_to_the_payment_queue_and_waits_out_a_jobs_visibility_before_requeueing()
+    {
+        var sweeper = Function(CloudTopology.Sweeper);
+        var payments = Prod.Tables.Single(t => t.Name.EndsWith(DynamoDbPaymentsSchema.DefaultTableName, StringComparison.Ordinal)).Name;
+        var paymentQueue = Prod.Queues.Single(q => q.Name == "payments-prod-payment-jobs");
+
+        Assert.Equal(payments, sweeper.Environment["PAYMENTS_READ_MODEL_TABLE"].Literal);
+        Assert.Equal(ResourceRef.Queue(paymentQueue.Name), sweeper.Environment["PAYMENTS_QUEUE_URL"].QueueUrlOf);
+        var stallAfter = TimeSpan.Parse(sweeper.Environment["PAYMENTS_SWEEPER_STALL_AFTER"].Literal!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(CloudTopology.SweeperStallAfter, stallAfter);
+        // A worker may hold a job for a whole visibility timeout without appending; requeueing sooner duplicates live jobs.
+        Assert.True(stallAfter > TimeSpan.FromSeconds(paymentQueue.VisibilityTimeoutSeconds), $"stall-after {stallAfter} is not beyond the visibility timeout");
+        Assert.True(stallAfter > TimeSpan.FromSeconds(Function(CloudTopology.Worker).TimeoutSeconds));
+        Assert.True(TimeSpan.FromSeconds(sweeper.TimeoutSeconds) < stallAfter);
+    }
+
+    [Fact]
+    public void Payments_table_has_the_sparse_open_by_idle_index_keyed_on_open_shard_and_updated_at()
+    {
+        var payments = Prod.Tables.Single(t => t.Name.EndsWith(DynamoDbPaymentsSchema.DefaultTableName, StringComparison.Ordinal));
+
+        var index = payments.Table.GlobalSecondaryIndexes.Single(i => i.IndexName == DynamoDbPaymentsSchema.OpenByIdleIndex);
+
+        Assert.Equal(
+            [(DynamoDbPaymentItem.OpenShard, KeyType.HASH), (DynamoDbPaymentItem.UpdatedAt, KeyType.RANGE)],
+            index.KeySchema.Select(k => (k.AttributeName, k.KeyType)));
+    }
+
     [Theory]
     [InlineData(CloudTopology.Projector)]
     [InlineData(CloudTopology.JobEnqueuer)]
@@ -56,6 +127,10 @@ public sealed class CloudTopologyTests
     {
         var names = Prod.Alarms.Select(a => a.Name).ToHashSet();
 
+        // Five functions' error rates, two stream consumers' iterator ages, the API's 5xx, two dead-letter queues, four tables.
+        Assert.Equal(5 + 2 + 1 + 2 + 4, Prod.Alarms.Count);
+        Assert.Equal(Prod.Alarms.Count, names.Count);
+        Assert.Contains("payments-prod-sweeper-error-rate", names);
         Assert.All(Prod.Functions, f => Assert.Contains($"payments-prod-{f.Name}-error-rate", names));
         Assert.All(Prod.Functions.Where(f => f.Trigger is FunctionTrigger.Stream), f => Assert.Contains($"payments-prod-{f.Name}-iterator-age", names));
         Assert.All(Prod.Queues.Where(q => q.Name.EndsWith("-dlq", StringComparison.Ordinal)), q => Assert.Contains($"{q.Name}-depth", names));
@@ -129,6 +204,7 @@ public sealed class CloudTopologyTests
 
         Assert.DoesNotContain(Function(CloudTopology.JobEnqueuer).Policy.SelectMany(s => s.Actions), a => a.StartsWith("dynamodb:Put", StringComparison.Ordinal));
         Assert.DoesNotContain(Function(CloudTopology.Api).Policy.SelectMany(s => s.Actions), a => a.StartsWith("sqs:", StringComparison.Ordinal));
+        Assert.DoesNotContain(Function(CloudTopology.Sweeper).Policy.SelectMany(s => s.Actions), a => a is "dynamodb:PutItem" or "dynamodb:UpdateItem" or "sqs:ReceiveMessage" or "sqs:DeleteMessage");
     }
 
     [Fact]

@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Payments.Application.Jobs;
+using Payments.Aws.Projections;
+using Payments.Aws.Sqs;
 using Payments.Aws.Topology;
+using Payments.Domain.State;
+using Payments.Projections.ReadModel;
 using Payments.Functions.Api.Auth;
 using Payments.TestServices;
 
@@ -10,7 +15,7 @@ namespace Payments.Functions.Tests.Lambda.Runtime;
 /// Every function of the topology as the real process a custom runtime starts (<c>payments lambda NAME</c>), against a
 /// Runtime API on loopback: it initialises from its environment, takes one AWS-shaped event and answers in AWS's shape.
 /// </summary>
-public sealed class EveryFunctionProcessTests
+public sealed class EveryFunctionProcessTests(DynamoDbLocalFixture dynamo, Fauxqs fauxqs) : IClassFixture<DynamoDbLocalFixture>, IClassFixture<Fauxqs>
 {
     private const string NoRecords = """{"Records":[]}""";
 
@@ -36,7 +41,49 @@ public sealed class EveryFunctionProcessTests
         Assert.Contains("\"ok\"", response.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<LambdaOutcome> InvokeOnce(string function, string eventJson)
+    [Fact]
+    public async Task Sweeper_function_requeues_the_stalled_payment_it_finds_in_the_table_and_answers_the_count()
+    {
+        var table = DynamoDbLocal.UniquePrefix() + DynamoDbPaymentsSchema.DefaultTableName;
+        await DynamoDbPaymentsSchema.EnsureCreated(dynamo.Client, table, CancellationToken.None);
+        var model = new DynamoDbPaymentReadModel(dynamo.Client, table);
+        var stalled = await Save(model, PaymentStatus.Processing, DateTimeOffset.UtcNow.AddHours(-1));
+        // Idle, but not for as long as the function's configured stall-after (longer than the sweeper's own default).
+        await Save(model, PaymentStatus.Processing, DateTimeOffset.UtcNow.AddMinutes(-20));
+        await Save(model, PaymentStatus.Completed, DateTimeOffset.UtcNow.AddHours(-2));
+        using var sqs = fauxqs.Client();
+        var queues = await SqsPaymentQueues.Ensure(
+            sqs, "sweeper-" + Guid.NewGuid().ToString("N")[..12], new(StringComparer.Ordinal) { ["ReceiveMessageWaitTimeSeconds"] = "0" }, CancellationToken.None);
+
+        // The scheduler's event: EventBridge Scheduler sends the target's input, by default an empty object.
+        var outcome = await InvokeOnce(CloudTopology.Sweeper, "{}", new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PAYMENTS_DYNAMODB_URL"] = dynamo.Local.ServiceUrl.ToString(),
+            ["PAYMENTS_SQS_URL"] = fauxqs.ServiceUrl,
+            ["PAYMENTS_READ_MODEL_TABLE"] = table,
+            ["PAYMENTS_QUEUE_URL"] = queues.QueueUrl,
+            ["PAYMENTS_SWEEPER_STALL_AFTER"] = "00:30:00",
+        });
+
+        using var response = JsonDocument.Parse(outcome.Response!);
+        Assert.Equal(1, response.RootElement.GetProperty("requeued").GetInt32());
+        var queue = new SqsPaymentJobQueue(sqs, queues.QueueUrl);
+        var job = await queue.Receive(TimeSpan.Zero, CancellationToken.None);
+        Assert.Equal(stalled, PaymentJob.TryParse(job!.Body, out _)!.PaymentId);
+        Assert.Null(await queue.Receive(TimeSpan.Zero, CancellationToken.None));
+    }
+
+    private static async Task<Guid> Save(DynamoDbPaymentReadModel model, PaymentStatus status, DateTimeOffset updatedAt)
+    {
+        var id = Guid.NewGuid();
+        var row = new PaymentRecord(
+            id, "client-a", "key-" + id.ToString("N"), 100.00m, "EUR", "DE89370400440532013000", "MX-CLABE-032180000118359719", status,
+            null, null, null, null, null, updatedAt.AddSeconds(-1), updatedAt, status is PaymentStatus.Completed ? updatedAt : null, 2);
+        Assert.True(await model.Save(row, 0, CancellationToken.None));
+        return id;
+    }
+
+    private static async Task<LambdaOutcome> InvokeOnce(string function, string eventJson, IReadOnlyDictionary<string, string>? environment = null)
     {
         await using var runtime = await FakeLambdaRuntime.Start();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -52,6 +99,11 @@ public sealed class EveryFunctionProcessTests
         start.Environment["PAYMENTS_SQS_URL"] = "http://127.0.0.1:9";
         start.Environment["PAYMENTS_QUEUE_URL"] = "http://127.0.0.1:9/000000000000/jobs";
         start.Environment["PAYMENTS_API_KEY_HASHES"] = "client_p:" + Convert.ToHexStringLower(ApiKeyRing.Hash("key_process_0123456789"));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start payments lambda");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
