@@ -29,6 +29,9 @@ public sealed class SqliteEventLogReader : IEventLog
         return new SqliteEventLogReader(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
     }
 
+    /// <summary>The live store's reads: the same queries on its pooled read connections.</summary>
+    internal static SqliteEventLogReader Over(string connectionString) => new(connectionString);
+
     public async Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnection(cancellationToken).ConfigureAwait(false);

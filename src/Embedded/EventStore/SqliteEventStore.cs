@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Payments.EventStore.Contract;
-using Payments.EventStore.Integrity;
-using Payments.EventStore.Serialization;
 
 namespace Payments.Embedded.EventStore;
 
@@ -11,9 +9,8 @@ namespace Payments.Embedded.EventStore;
 /// </summary>
 public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, IAsyncDisposable
 {
-    private const string Columns = "stream_id, version, position, type, schema_version, occurred_at, data, metadata, hash";
-
     private readonly string _readConnectionString;
+    private readonly SqliteEventLogReader _reads;
     private readonly SqliteConnection _writerConnection;
     private readonly SqliteGroupCommitWriter _writer;
     private long _lastCommitted;
@@ -24,6 +21,7 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true };
         _readConnectionString = builder.ToString();
+        _reads = SqliteEventLogReader.Over(_readConnectionString);
         _writerConnection = new SqliteConnection(builder.ToString());
         _writerConnection.Open();
         SqliteSchema.Apply(_writerConnection);
@@ -67,38 +65,14 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
         return _writer.Enqueue(new PendingAppend(stream, expected, events, claim, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReader(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE stream_id = $stream AND version >= $from ORDER BY version";
-        command.Parameters.AddWithValue("$stream", stream.Value);
-        command.Parameters.AddWithValue("$from", fromVersion);
-        return await ReadEvents(command, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default) =>
+        _reads.ReadStream(stream, fromVersion, cancellationToken);
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadAll(long afterPosition, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await OpenReader(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE position > $after ORDER BY position LIMIT $limit";
-        command.Parameters.AddWithValue("$after", afterPosition);
-        command.Parameters.AddWithValue("$limit", limit);
-        return await ReadEvents(command, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<StoredEvent>> ReadAll(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
+        _reads.ReadAll(afterPosition, limit, cancellationToken);
 
-    public async Task<AppendResult.UniqueKeyTaken?> FindKeyOwner(string key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReader(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stream_id, fingerprint FROM unique_keys WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new AppendResult.UniqueKeyTaken(key, new StreamId(reader.GetString(0)), reader.GetString(1))
-            : null;
-    }
+    public Task<AppendResult.UniqueKeyTaken?> FindKeyOwner(string key, CancellationToken cancellationToken = default) =>
+        _reads.FindKeyOwner(key, cancellationToken);
 
     public async Task WaitForCommitAfter(long position, CancellationToken cancellationToken)
     {
@@ -135,34 +109,6 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
     {
         Interlocked.Exchange(ref _lastCommitted, position);
         Interlocked.Exchange(ref _nextCommit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-    }
-
-    private async Task<SqliteConnection> OpenReader(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_readConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
-    private static async Task<IReadOnlyList<StoredEvent>> ReadEvents(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var events = new List<StoredEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(new StoredEvent(
-                new StreamId(reader.GetString(0)),
-                reader.GetInt64(1),
-                reader.GetInt64(2),
-                reader.GetString(3),
-                reader.GetInt32(4),
-                EventHashChain.ParseTime(reader.GetString(5)),
-                reader.GetString(6),
-                MetadataJson.Deserialize(reader.GetString(7)),
-                reader.GetString(8)));
-        }
-
-        return events;
     }
 
     private static long MaxPosition(SqliteConnection connection)
