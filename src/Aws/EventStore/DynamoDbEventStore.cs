@@ -99,53 +99,35 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
     /// <summary>Every payment's stream, from its first events (a scan: for rebuilds and audits, not for the request path).</summary>
     public async Task<IReadOnlyList<StreamId>> StreamIds(CancellationToken cancellationToken)
     {
-        var streams = new List<StreamId>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await _client.ScanAsync(
-                new ScanRequest
-                {
-                    TableName = _tables.Events,
-                    ConsistentRead = true,
-                    FilterExpression = "#v = :first",
-                    ProjectionExpression = "#id",
-                    ExpressionAttributeNames = new() { ["#id"] = A.PaymentId, ["#v"] = A.Version },
-                    ExpressionAttributeValues = new() { [":first"] = DynamoDbEventItem.Number(1) },
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            streams.AddRange((page.Items ?? []).Select(item => new StreamId(DynamoDbEventItem.Text(item, A.PaymentId))));
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return streams;
+        var firsts = await DynamoDbPages.Scan(
+            _client,
+            new ScanRequest
+            {
+                TableName = _tables.Events,
+                ConsistentRead = true,
+                FilterExpression = "#v = :first",
+                ProjectionExpression = "#id",
+                ExpressionAttributeNames = new() { ["#id"] = A.PaymentId, ["#v"] = A.Version },
+                ExpressionAttributeValues = new() { [":first"] = DynamoDbEventItem.Number(1) },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return firsts.Select(item => new StreamId(DynamoDbEventItem.Text(item, A.PaymentId))).ToList();
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
-        var events = new List<StoredEvent>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await _client.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = _tables.Events,
-                    ConsistentRead = true,
-                    KeyConditionExpression = "#id = :id AND #v >= :from",
-                    ExpressionAttributeNames = new() { ["#id"] = A.PaymentId, ["#v"] = A.Version },
-                    ExpressionAttributeValues = new() { [":id"] = new AttributeValue { S = stream.Value }, [":from"] = DynamoDbEventItem.Number(fromVersion) },
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            events.AddRange((page.Items ?? []).Select(DynamoDbEventItem.ToStoredEvent));
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return events;
+        var items = await DynamoDbPages.Query(
+            _client,
+            new QueryRequest
+            {
+                TableName = _tables.Events,
+                ConsistentRead = true,
+                KeyConditionExpression = "#id = :id AND #v >= :from",
+                ExpressionAttributeNames = new() { ["#id"] = A.PaymentId, ["#v"] = A.Version },
+                ExpressionAttributeValues = new() { [":id"] = new AttributeValue { S = stream.Value }, [":from"] = DynamoDbEventItem.Number(fromVersion) },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return items.Select(DynamoDbEventItem.ToStoredEvent).ToList();
     }
 
     public async Task<AppendResult.UniqueKeyTaken?> FindKeyOwner(string key, CancellationToken cancellationToken = default)

@@ -44,15 +44,7 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
             request.ExpressionAttributeValues = new() { [":expected"] = new AttributeValue { N = expectedVersion.ToString(CultureInfo.InvariantCulture) } };
         }
 
-        try
-        {
-            await client.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await TryPut(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -63,28 +55,20 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
     public async Task<bool> Overwrite(PaymentRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            await client.PutItemAsync(
-                new PutItemRequest
+        return await TryPut(
+            new PutItemRequest
+            {
+                TableName = tableName,
+                Item = DynamoDbPaymentItem.From(record),
+                ConditionExpression = "attribute_not_exists(#v) OR NOT attribute_type(#v, :number) OR #v <= :v",
+                ExpressionAttributeNames = new() { ["#v"] = DynamoDbPaymentItem.Version },
+                ExpressionAttributeValues = new()
                 {
-                    TableName = tableName,
-                    Item = DynamoDbPaymentItem.From(record),
-                    ConditionExpression = "attribute_not_exists(#v) OR NOT attribute_type(#v, :number) OR #v <= :v",
-                    ExpressionAttributeNames = new() { ["#v"] = DynamoDbPaymentItem.Version },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":number"] = new AttributeValue { S = "N" },
-                        [":v"] = new AttributeValue { N = record.Version.ToString(CultureInfo.InvariantCulture) },
-                    },
+                    [":number"] = new AttributeValue { S = "N" },
+                    [":v"] = new AttributeValue { N = record.Version.ToString(CultureInfo.InvariantCulture) },
                 },
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public Task Delete(Guid paymentId, CancellationToken cancellationToken) =>
@@ -93,25 +77,16 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
     /// <summary>Every payment id with a row, by a keys-only scan; used by rebuild to drop rows the log does not back.</summary>
     public async Task<IReadOnlyList<Guid>> AllPaymentIds(CancellationToken cancellationToken)
     {
-        var ids = new List<Guid>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await client.ScanAsync(
-                new ScanRequest
-                {
-                    TableName = tableName,
-                    ProjectionExpression = "#id",
-                    ExpressionAttributeNames = new() { ["#id"] = DynamoDbPaymentItem.PaymentId },
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            ids.AddRange((response.Items ?? []).Select(i => Guid.Parse(i[DynamoDbPaymentItem.PaymentId].S)));
-            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return ids;
+        var rows = await DynamoDbPages.Scan(
+            client,
+            new ScanRequest
+            {
+                TableName = tableName,
+                ProjectionExpression = "#id",
+                ExpressionAttributeNames = new() { ["#id"] = DynamoDbPaymentItem.PaymentId },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return rows.Select(PaymentIdOf).ToList();
     }
 
     /// <summary>
@@ -122,48 +97,30 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
-        var items = new List<PaymentRecord>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await client.QueryAsync(ListRequest(query, query.Limit + 1 - items.Count, start), cancellationToken).ConfigureAwait(false);
-            items.AddRange((response.Items ?? []).Select(DynamoDbPaymentItem.ToRecord));
-            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null && items.Count <= query.Limit);
-
-        return PaymentPages.Of(items.Take(query.Limit + 1).ToList(), query.Limit);
+        var rows = await DynamoDbPages.Query(client, ListRequest(query), cancellationToken, max: query.Limit + 1).ConfigureAwait(false);
+        return PaymentPages.Of(rows.Select(DynamoDbPaymentItem.ToRecord).ToList(), query.Limit);
     }
 
     /// <summary>Open payments idle since before <paramref name="idleSince"/>, through the sparse open_by_idle index (eventually consistent).</summary>
     public async Task<IReadOnlyList<Guid>> FindStalled(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)
     {
-        var ids = new List<Guid>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await client.QueryAsync(
-                new QueryRequest
+        var rows = await DynamoDbPages.Query(
+            client,
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = DynamoDbPaymentsSchema.OpenByIdleIndex,
+                KeyConditionExpression = "#open = :open AND #updated < :idle",
+                ExpressionAttributeNames = new() { ["#open"] = DynamoDbPaymentItem.OpenShard, ["#updated"] = DynamoDbPaymentItem.UpdatedAt },
+                ExpressionAttributeValues = new()
                 {
-                    TableName = tableName,
-                    IndexName = DynamoDbPaymentsSchema.OpenByIdleIndex,
-                    KeyConditionExpression = "#open = :open AND #updated < :idle",
-                    ExpressionAttributeNames = new() { ["#open"] = DynamoDbPaymentItem.OpenShard, ["#updated"] = DynamoDbPaymentItem.UpdatedAt },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":open"] = new AttributeValue { S = DynamoDbPaymentItem.OpenShardValue },
-                        [":idle"] = new AttributeValue { S = EventHashChain.FormatTime(idleSince) },
-                    },
-                    Limit = limit - ids.Count,
-                    ExclusiveStartKey = start,
+                    [":open"] = new AttributeValue { S = DynamoDbPaymentItem.OpenShardValue },
+                    [":idle"] = new AttributeValue { S = EventHashChain.FormatTime(idleSince) },
                 },
-                cancellationToken).ConfigureAwait(false);
-            ids.AddRange((response.Items ?? []).Select(i => Guid.Parse(i[DynamoDbPaymentItem.PaymentId].S)));
-            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null && ids.Count < limit);
-
-        return ids;
+            },
+            cancellationToken,
+            max: limit).ConfigureAwait(false);
+        return rows.Select(PaymentIdOf).ToList();
     }
 
     /// <summary>Which payment an idempotency key belongs to, through the spec's GSI (eventually consistent).</summary>
@@ -179,10 +136,10 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
                 ExpressionAttributeValues = new() { [":k"] = new AttributeValue { S = idempotencyKey } },
             },
             cancellationToken).ConfigureAwait(false);
-        return (response.Items ?? []).Select(i => Guid.Parse(i[DynamoDbPaymentItem.PaymentId].S)).ToList();
+        return (response.Items ?? []).Select(PaymentIdOf).ToList();
     }
 
-    private QueryRequest ListRequest(PaymentQuery query, int limit, Dictionary<string, AttributeValue>? start)
+    private QueryRequest ListRequest(PaymentQuery query)
     {
         var names = new Dictionary<string, string> { ["#c"] = DynamoDbPaymentItem.ClientId };
         var values = new Dictionary<string, AttributeValue> { [":c"] = new() { S = query.ClientId } };
@@ -200,8 +157,6 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
             IndexName = DynamoDbPaymentsSchema.ByClientIndex,
             KeyConditionExpression = condition,
             ScanIndexForward = false,
-            Limit = limit,
-            ExclusiveStartKey = start,
         };
         var filters = new List<string>();
         if (query.Status is { } status)
@@ -223,6 +178,22 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
         request.ExpressionAttributeValues = values;
         return request;
     }
+
+    /// <summary>A conditional row write: false when the condition kept the stored row.</summary>
+    private async Task<bool> TryPut(PutItemRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private static Guid PaymentIdOf(Dictionary<string, AttributeValue> item) => Guid.Parse(item[DynamoDbPaymentItem.PaymentId].S);
 
     private static Dictionary<string, AttributeValue> Key(Guid paymentId) =>
         new() { [DynamoDbPaymentItem.PaymentId] = new AttributeValue { S = DynamoDbPaymentItem.Id(paymentId) } };
