@@ -152,17 +152,16 @@ public sealed class PaymentJobHandler
         return outcome;
     }
 
-    private Task<RampResult> Execute(Payment state, RampLeg leg, RampRequestKey key, CancellationToken cancellationToken)
+    private Task<RampResult> Execute(Payment state, RampLeg leg, RampRequestKey key, CancellationToken cancellationToken) => leg switch
     {
-        var stablecoin = state.StablecoinAmount ?? 0m;
-        return leg switch
-        {
-            RampLeg.OnRamp => _onRamp.Convert(new OnRampRequest(key, state.Amount, state.Currency, state.SourceAccount), cancellationToken),
-            RampLeg.OffRamp => _offRamp.Payout(new OffRampRequest(key, stablecoin, state.Currency, state.DestinationAccount), cancellationToken),
-            RampLeg.Reversal => _offRamp.Payout(new OffRampRequest(key, stablecoin, state.Currency, state.SourceAccount), cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(leg), leg, "Unknown ramp leg"),
-        };
-    }
+        RampLeg.OnRamp => _onRamp.Convert(new OnRampRequest(key, state.Amount, state.Currency, state.SourceAccount), cancellationToken),
+        RampLeg.OffRamp => _offRamp.Payout(new OffRampRequest(key, HeldStablecoin(state), state.Currency, state.DestinationAccount), cancellationToken),
+        RampLeg.Reversal => _offRamp.Payout(new OffRampRequest(key, HeldStablecoin(state), state.Currency, state.SourceAccount), cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(leg), leg, "Unknown ramp leg"),
+    };
+
+    private static decimal HeldStablecoin(Payment state) =>
+        state.StablecoinAmount ?? throw new InvalidOperationException($"Payment {state.PaymentId} on-ramped without a stablecoin amount.");
 
     private Task<RampResult?> Lookup(RampLeg leg, RampRequestKey key, CancellationToken cancellationToken) =>
         leg == RampLeg.OnRamp ? _onRamp.LookupConversion(key, cancellationToken) : _offRamp.LookupPayout(key, cancellationToken);
