@@ -22,7 +22,8 @@ public static class PaymentEndpoints
             .Produces<ApiProblem>(StatusCodes.Status409Conflict, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")
-            .Produces<ApiProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
+            .Produces<ApiProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
+            .Produces<ApiProblem>(StatusCodes.Status503ServiceUnavailable, "application/problem+json");
         payments.MapGet("", ListPaymentsHandler.Handle)
             .Produces<PaymentListResponse>()
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json");

@@ -19,4 +19,17 @@ public sealed class OpenApiSecurityTests
         Assert.True(create.GetProperty("responses").TryGetProperty("401", out _));
         Assert.False(root.GetProperty("paths").GetProperty("/health").GetProperty("get").TryGetProperty("security", out _));
     }
+
+    [Fact]
+    public async Task Document_lists_503_on_create_for_a_faulted_event_store_and_the_new_payment_fields()
+    {
+        await using var host = await TestHost.Start();
+
+        using var document = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+
+        Assert.True(root.GetProperty("paths").GetProperty("/payments").GetProperty("post").GetProperty("responses").TryGetProperty("503", out _));
+        var payment = root.GetProperty("components").GetProperty("schemas").GetProperty("PaymentResponse").GetProperty("properties");
+        Assert.All(["error_code", "reversal_tx_id", "attention"], field => Assert.True(payment.TryGetProperty(field, out _), field));
+    }
 }
