@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.KeyManagementService;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SQS;
 
@@ -16,6 +17,9 @@ public static class CloudClients
 
     public static AmazonSimpleSystemsManagementClient Ssm(Uri? endpoint) =>
         endpoint is null ? new AmazonSimpleSystemsManagementClient() : new AmazonSimpleSystemsManagementClient(new AmazonSimpleSystemsManagementConfig { ServiceURL = endpoint.ToString() });
+
+    public static AmazonKeyManagementServiceClient Kms(Uri? endpoint) =>
+        endpoint is null ? new AmazonKeyManagementServiceClient() : new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig { ServiceURL = endpoint.ToString() });
 
     /// <summary>SDK retries off: SQS calls retry through <see cref="SqsResilience"/>, once, not twice over.</summary>
     public static AmazonSQSClient Sqs(Uri? endpoint) =>

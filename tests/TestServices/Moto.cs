@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Xunit;
@@ -7,7 +8,7 @@ namespace Payments.TestServices;
 
 /// <summary>
 /// moto's server (preinstalled on these machines) on a free 127.0.0.1 port: the emulator for the AWS services
-/// DynamoDB Local and fauxqs do not cover (SSM Parameter Store here; EventBridge for the webhook rules).
+/// DynamoDB Local and fauxqs do not cover (SSM Parameter Store, KMS; EventBridge for the webhook rules).
 /// SDK retries are off against it, as DESIGN.md advises: a retried 500 would be a duplicate.
 /// </summary>
 public sealed class Moto : IAsyncLifetime
@@ -31,6 +32,10 @@ public sealed class Moto : IAsyncLifetime
     public IAmazonSimpleSystemsManagement Ssm() => new AmazonSimpleSystemsManagementClient(
         new BasicAWSCredentials(DynamoDbLocal.AccessKey, DynamoDbLocal.SecretKey),
         new AmazonSimpleSystemsManagementConfig { ServiceURL = ServiceUrl.ToString(), AuthenticationRegion = DynamoDbLocal.Region, MaxErrorRetry = 0 });
+
+    public IAmazonKeyManagementService Kms() => new AmazonKeyManagementServiceClient(
+        new BasicAWSCredentials(DynamoDbLocal.AccessKey, DynamoDbLocal.SecretKey),
+        new AmazonKeyManagementServiceConfig { ServiceURL = ServiceUrl.ToString(), AuthenticationRegion = DynamoDbLocal.Region, MaxErrorRetry = 0 });
 
     public async Task DisposeAsync()
     {

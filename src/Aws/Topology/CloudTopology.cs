@@ -1,15 +1,16 @@
 using Payments.Application.Jobs;
+using Payments.Application.Webhooks.Queue;
+using Payments.Application.Webhooks.Routing;
 using Payments.Aws.EventStore;
 using Payments.Aws.Projections;
 using Payments.Aws.Ramps;
-using Payments.Domain.Events;
-using Payments.Domain.Serialization;
+using Payments.Aws.Webhooks;
 
 namespace Payments.Aws.Topology;
 
 /// <summary>
-/// Every cloud resource and its settings, as data: tables, queues, the bus and the pipe, functions with their triggers
-/// and least-privilege policies, the HTTP API and the alarms. The Pulumi program maps this and nothing else onto
+/// Every cloud resource and its settings, as data: tables, queues, secrets and keys, the bus, the pipe onto it and the
+/// rules off it, functions with their triggers and least-privilege policies, the HTTP API and the alarms. The Pulumi program maps this and nothing else onto
 /// resources; tests assert the seed's figures on it and build emulator fixtures from it.
 /// </summary>
 public sealed record CloudTopology(
@@ -17,8 +18,11 @@ public sealed record CloudTopology(
     IReadOnlyList<TableDefinition> Tables,
     IReadOnlyList<QueueDefinition> Queues,
     IReadOnlyList<SecretParameterDefinition> SecretParameters,
+    IReadOnlyList<KeyDefinition> Keys,
     string EventBus,
     PipeDefinition Pipe,
+    IReadOnlyList<EventRuleDefinition> Rules,
+    IReadOnlyList<QueuePolicyDefinition> QueuePolicies,
     IReadOnlyList<FunctionDefinition> Functions,
     HttpApiDefinition HttpApi,
     IReadOnlyList<AlarmDefinition> Alarms)
@@ -28,6 +32,14 @@ public sealed record CloudTopology(
     public const string Projector = "projector";
     public const string JobEnqueuer = "job-enqueuer";
     public const string Sweeper = "sweeper";
+    public const string Webhook = "webhook";
+
+    /// <summary>Environment variables of the functions that touch webhooks (the api and the webhook function).</summary>
+    public const string WebhookQueueUrlVariable = "PAYMENTS_WEBHOOK_QUEUE_URL";
+    public const string WebhookDeadLetterQueueUrlVariable = "PAYMENTS_WEBHOOK_DEAD_LETTER_QUEUE_URL";
+    public const string WebhookEndpointsTableVariable = "PAYMENTS_WEBHOOK_ENDPOINTS_TABLE";
+    public const string WebhookDeliveriesTableVariable = "PAYMENTS_WEBHOOK_DELIVERIES_TABLE";
+    public const string WebhookKeyIdVariable = "PAYMENTS_WEBHOOK_KEY_ID";
 
     /// <summary>
     /// Open payments idle longer than this get their job again. Beyond the payment queue's visibility timeout (a worker
@@ -35,12 +47,21 @@ public sealed record CloudTopology(
     /// </summary>
     public static readonly TimeSpan SweeperStallAfter = TimeSpan.FromMinutes(10);
 
-    public const string EventSource = "payments.ledger";
+    public const string EventSource = LedgerEventEnvelope.LedgerSource;
+
+    /// <summary>EventBridge delivers to the webhook queue under this principal, as the queue's policy names it.</summary>
+    public const string EventBridgePrincipal = "events.amazonaws.com";
+
+    /// <summary>SQS's longest long poll. The event source mapping polls on its own; this serves direct receives (tools, tests).</summary>
+    private const int LongestPollSeconds = 20;
 
     private static readonly string[] StreamRead = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
     private static readonly string[] EventLogRead = ["dynamodb:GetItem", "dynamodb:Query"];
     private static readonly string[] TransactionalWrite = ["dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
     private static readonly string[] LogWrite = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
+    /// <summary>The webhook store reads and writes items (an attempt's transaction needs PutItem only) and queries its tables' keys.</summary>
+    private static readonly string[] WebhookStoreAccess = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"];
 
     public static CloudTopology Define(CloudEnvironment environment)
     {
@@ -52,13 +73,23 @@ public sealed record CloudTopology(
         var paymentQueue = PaymentQueue(prefix + "payment-jobs");
         var apiKeyHashes = new SecretParameterDefinition($"/payments/{environment.Name}/api-key-hashes", "client_id:sha256-hex of each API key, comma-separated");
         var streamFailures = new QueueDefinition(prefix + "stream-failures", 30, PaymentQueueSpec.DeadLetterRetentionSeconds, 0, null, 0);
+        var webhookTables = DynamoDbWebhookTables.WithPrefix(prefix);
+        var webhookQueue = WebhookQueue(prefix + "webhooks");
+        var webhookKey = new KeyDefinition(prefix + "webhook-secrets", "Seals webhook endpoint secrets at rest; bound to each endpoint by encryption context.", EnableKeyRotation: true);
+        var bus = prefix + "events";
+        var rules = WebhookRules(prefix, bus, webhookQueue);
 
         FunctionDefinition[] functions =
         [
-            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), [
+            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), WebhooksFrom(ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), webhookTables, webhookQueue, webhookKey), [
                 EventStoreAppend(store),
                 new(["ssm:GetParameter"], [ResourceRef.Parameter(apiKeyHashes.Name)]),
                 new(EventLogRead, [ResourceRef.Table(payments), ResourceRef.TableIndexes(payments)]),
+                .. WebhookStore(webhookTables),
+                new(["dynamodb:DeleteItem"], [ResourceRef.Table(webhookTables.Endpoints)]),
+                // Redelivery and recovery are queued for the webhook function; the api never receives from the queue.
+                new(["sqs:SendMessage"], [ResourceRef.Queue(webhookQueue.Name)]),
+                new(["kms:Encrypt", "kms:Decrypt"], [ResourceRef.Key(webhookKey.Name)]),
                 Logs(Api),
             ]),
             new(Worker, 512, PaymentQueueSpec.VisibilityTimeoutSeconds, null, new FunctionTrigger.Sqs(ResourceRef.Queue(paymentQueue.Name), PaymentQueueSpec.BatchSize, null),
@@ -88,6 +119,17 @@ public sealed record CloudTopology(
                 new(["sqs:SendMessage"], [ResourceRef.Queue(paymentQueue.Name)]),
                 Logs(Sweeper),
             ]),
+            new(Webhook, 256, 30, null, new FunctionTrigger.Sqs(ResourceRef.Queue(webhookQueue.Name), WebhookQueueSpec.BatchSize, null),
+                WebhooksFrom(new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal) { ["PAYMENTS_TABLE_PREFIX"] = EnvironmentValue.Of(prefix) }, webhookTables, webhookQueue, webhookKey), [
+                .. WebhookStore(webhookTables),
+                // The fan-out folds the payment from its ledger stream; it never appends.
+                new(EventLogRead, [ResourceRef.Table(store.Events)]),
+                // SendMessage: fan-out enqueues one delivery per endpoint, and a throttled delivery is deferred as a copy.
+                new(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:SendMessage"], [ResourceRef.Queue(webhookQueue.Name)]),
+                new(["sqs:SendMessage"], [ResourceRef.Queue(webhookQueue.DeadLetter!.Name)]),
+                new(["kms:Decrypt"], [ResourceRef.Key(webhookKey.Name)]),
+                Logs(Webhook),
+            ]),
         ];
 
         return new CloudTopology(
@@ -97,14 +139,23 @@ public sealed record CloudTopology(
                 new(DynamoDbEventStoreSchema.UniqueKeysTable(store.UniqueKeys), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbPaymentsSchema.PaymentsTable(payments), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbRampExecutionLog.Table(ramps), environment.PointInTimeRecovery, ServerSideEncryption: true),
+                new(DynamoDbWebhookSchema.EndpointsTable(webhookTables.Endpoints), environment.PointInTimeRecovery, ServerSideEncryption: true),
+                new(DynamoDbWebhookSchema.DeliveriesTable(webhookTables.Deliveries), environment.PointInTimeRecovery, ServerSideEncryption: true),
             ],
-            [paymentQueue.DeadLetter!, paymentQueue, streamFailures],
+            [paymentQueue.DeadLetter!, paymentQueue, streamFailures, webhookQueue.DeadLetter!, webhookQueue],
             [apiKeyHashes],
-            prefix + "events",
-            StatusPipe(prefix, store.Events, prefix + "events"),
+            [webhookKey],
+            bus,
+            LedgerEventPipe(prefix, store.Events, bus),
+            rules,
+            [new QueuePolicyDefinition(ResourceRef.Queue(webhookQueue.Name), EventBridgePrincipal, ["sqs:SendMessage"], [.. rules.Select(r => ResourceRef.Rule(r.Name))])],
             functions,
             new HttpApiDefinition(prefix + "http", ["ANY /{proxy+}"], ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100, environment.AllowedOrigins, AccessLogFormat()),
-            DefineAlarms(prefix, functions, [paymentQueue.DeadLetter!, streamFailures], [store.Events, store.UniqueKeys, payments, ramps]));
+            DefineAlarms(
+                prefix,
+                functions,
+                [paymentQueue.DeadLetter!, streamFailures, webhookQueue.DeadLetter!],
+                [store.Events, store.UniqueKeys, payments, ramps, webhookTables.Endpoints, webhookTables.Deliveries]));
     }
 
     /// <summary>The payment queue and its dead-letter queue with the seed's figures (<see cref="PaymentQueueSpec"/>).</summary>
@@ -115,6 +166,28 @@ public sealed record CloudTopology(
         PaymentQueueSpec.ReceiveWaitSeconds,
         new QueueDefinition(name + "-dlq", 30, PaymentQueueSpec.DeadLetterRetentionSeconds, 0, null, 0),
         PaymentQueueSpec.MaxReceiveCount);
+
+    /// <summary>The webhook queue and its dead-letter queue with the seed's figures (<see cref="WebhookQueueSpec"/>).</summary>
+    public static QueueDefinition WebhookQueue(string name) => new(
+        name,
+        WebhookQueueSpec.VisibilityTimeoutSeconds,
+        WebhookQueueSpec.MessageRetentionSeconds,
+        LongestPollSeconds,
+        new QueueDefinition(name + "-dlq", 30, WebhookQueueSpec.DeadLetterRetentionSeconds, 0, null, 0),
+        WebhookQueueSpec.MaxReceiveCount);
+
+    /// <summary>One rule per shared routing rule, its pattern verbatim, each sending the whole envelope to the webhook queue.</summary>
+    private static List<EventRuleDefinition> WebhookRules(string prefix, string bus, QueueDefinition webhookQueue) =>
+    [
+        .. WebhookRoutingRules.All.Select(rule => new EventRuleDefinition(
+            prefix + rule.Name, rule.Description, ResourceRef.Bus(bus), rule.EventPattern, ResourceRef.Queue(webhookQueue.Name))),
+    ];
+
+    private static PolicyStatement[] WebhookStore(DynamoDbWebhookTables tables) =>
+    [
+        new(WebhookStoreAccess, [ResourceRef.Table(tables.Endpoints), ResourceRef.Table(tables.Deliveries)]),
+        new(["dynamodb:Query"], [ResourceRef.TableIndexes(tables.Deliveries)]),
+    ];
 
     private static FunctionTrigger.Stream StreamOf(DynamoDbEventStoreTables store, QueueDefinition failures) =>
         new(ResourceRef.TableStream(store.Events), BatchSize: 100, MaximumRetryAttempts: 5, BisectBatchOnFunctionError: true, OnFailure: ResourceRef.Queue(failures.Name));
@@ -143,26 +216,23 @@ public sealed record CloudTopology(
         return environment;
     }
 
-    private static PipeDefinition StatusPipe(string prefix, string eventsTable, string bus)
+    /// <summary>
+    /// Every appended event goes onto the bus (the rules choose what they want); the detail is rendered from the stream's
+    /// new image exactly as <see cref="LedgerEventDetail"/>, every field a quoted string.
+    /// </summary>
+    private static PipeDefinition LedgerEventPipe(string prefix, string eventsTable, string bus)
     {
-        string[] types =
-        [
-            PaymentEventCodec.TypeName<PaymentEvent.PaymentProcessingStarted>(),
-            PaymentEventCodec.TypeName<PaymentEvent.PaymentCompleted>(),
-            PaymentEventCodec.TypeName<PaymentEvent.PaymentFailed>(),
-        ];
-        // Type names are code constants of letters only, so quoting them is all the escaping they need.
-        var quoted = string.Join(",", types.Select(t => $"\"{t}\""));
-        var filter = """{"eventName":["INSERT"],"dynamodb":{"NewImage":{"type":{"S":[""" + quoted + "]}}}}";
+        const string image = "$.dynamodb.NewImage.";
+        var detail =
+            $$"""{"payment_id":"<{{image}}{{DynamoDbEventAttributes.PaymentId}}.S>","version":"<{{image}}{{DynamoDbEventAttributes.Version}}.N>","type":"<{{image}}{{DynamoDbEventAttributes.Type}}.S>","occurred_at":"<{{image}}{{DynamoDbEventAttributes.OccurredAt}}.S>"}""";
         return new PipeDefinition(
-            prefix + "status-events",
+            prefix + "ledger-events",
             ResourceRef.TableStream(eventsTable),
             ResourceRef.Bus(bus),
-            types,
-            filter,
+            """{"eventName":["INSERT"]}""",
             EventSource,
-            "$.dynamodb.NewImage.type.S",
-            """{"payment_id": "<$.dynamodb.NewImage.payment_id.S>", "version": "<$.dynamodb.NewImage.version.N>", "type": "<$.dynamodb.NewImage.type.S>", "occurred_at": "<$.dynamodb.NewImage.occurred_at.S>", "data": "<$.dynamodb.NewImage.data.S>"}""");
+            image + DynamoDbEventAttributes.Type + ".S",
+            detail);
     }
 
     /// <summary>The sweeper reads only the open-payments index and writes only jobs; one instance at a time is plenty.</summary>
@@ -177,6 +247,18 @@ public sealed record CloudTopology(
     private static Dictionary<string, EnvironmentValue> ApiKeysFrom(Dictionary<string, EnvironmentValue> environment, SecretParameterDefinition parameter)
     {
         environment["PAYMENTS_API_KEY_HASHES_PARAMETER"] = EnvironmentValue.Of(parameter.Name);
+        return environment;
+    }
+
+    /// <summary>Where the webhook store, queue and key are; the key by ARN, which is what KMS's Encrypt and Decrypt take.</summary>
+    private static Dictionary<string, EnvironmentValue> WebhooksFrom(
+        Dictionary<string, EnvironmentValue> environment, DynamoDbWebhookTables tables, QueueDefinition queue, KeyDefinition key)
+    {
+        environment[WebhookEndpointsTableVariable] = EnvironmentValue.Of(tables.Endpoints);
+        environment[WebhookDeliveriesTableVariable] = EnvironmentValue.Of(tables.Deliveries);
+        environment[WebhookQueueUrlVariable] = EnvironmentValue.UrlOf(ResourceRef.Queue(queue.Name));
+        environment[WebhookDeadLetterQueueUrlVariable] = EnvironmentValue.UrlOf(ResourceRef.Queue(queue.DeadLetter!.Name));
+        environment[WebhookKeyIdVariable] = EnvironmentValue.ArnOf(ResourceRef.Key(key.Name));
         return environment;
     }
 

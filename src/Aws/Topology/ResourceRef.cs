@@ -21,6 +21,10 @@ public sealed record ResourceRef(ResourceKind Kind, string Name)
 
     public static ResourceRef Parameter(string name) => new(ResourceKind.Parameter, name);
 
+    public static ResourceRef Key(string name) => new(ResourceKind.Key, name);
+
+    public static ResourceRef Rule(string name) => new(ResourceKind.EventRule, name);
+
     /// <summary>For <c>dynamodb:ListStreams</c> alone, which IAM cannot scope to a table.</summary>
     public static ResourceRef AccountStreams { get; } = new(ResourceKind.AccountStreams, "*");
 

@@ -1,6 +1,9 @@
 using Amazon.DynamoDBv2;
+using Payments.Application.Webhooks.Queue;
+using Payments.Application.Webhooks.Routing;
 using Payments.Aws.Projections;
 using Payments.Aws.Topology;
+using Payments.Aws.Webhooks;
 
 namespace Payments.Aws.Tests.Topology;
 
@@ -32,10 +35,10 @@ public sealed class CloudTopologyTests
     }
 
     [Fact]
-    public void Topology_has_five_functions_one_per_entry_mode_of_the_executable()
+    public void Topology_has_six_functions_one_per_entry_mode_of_the_executable()
     {
         Assert.Equal(
-            [CloudTopology.Api, CloudTopology.Worker, CloudTopology.Projector, CloudTopology.JobEnqueuer, CloudTopology.Sweeper],
+            [CloudTopology.Api, CloudTopology.Worker, CloudTopology.Projector, CloudTopology.JobEnqueuer, CloudTopology.Sweeper, CloudTopology.Webhook],
             Prod.Functions.Select(f => f.Name));
         Assert.Equal(Prod.Functions.Count, Prod.Functions.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count());
     }
@@ -127,8 +130,8 @@ public sealed class CloudTopologyTests
     {
         var names = Prod.Alarms.Select(a => a.Name).ToHashSet();
 
-        // Five functions' error rates, two stream consumers' iterator ages, the API's 5xx, two dead-letter queues, four tables.
-        Assert.Equal(5 + 2 + 1 + 2 + 4, Prod.Alarms.Count);
+        // Six functions' error rates, two stream consumers' iterator ages, the API's 5xx, three dead-letter queues, six tables.
+        Assert.Equal(6 + 2 + 1 + 3 + 6, Prod.Alarms.Count);
         Assert.Equal(Prod.Alarms.Count, names.Count);
         Assert.Contains("payments-prod-sweeper-error-rate", names);
         Assert.All(Prod.Functions, f => Assert.Contains($"payments-prod-{f.Name}-error-rate", names));
@@ -136,6 +139,10 @@ public sealed class CloudTopologyTests
         Assert.All(Prod.Queues.Where(q => q.Name.EndsWith("-dlq", StringComparison.Ordinal)), q => Assert.Contains($"{q.Name}-depth", names));
         Assert.All(Prod.Tables, t => Assert.Contains($"{t.Name}-throttles", names));
         Assert.Contains("payments-prod-api-5xx", names);
+        Assert.Contains("payments-prod-webhook-error-rate", names);
+        Assert.Contains("payments-prod-webhooks-dlq-depth", names);
+        Assert.Contains("payments-prod-webhook_endpoints-throttles", names);
+        Assert.Contains("payments-prod-webhook_deliveries-throttles", names);
         var errorRate = Prod.Alarms.Single(a => a.Name == "payments-prod-worker-error-rate");
         Assert.Equal(5, errorRate.Threshold);
         Assert.Contains("errors / invocations", errorRate.Expression, StringComparison.Ordinal);
@@ -164,8 +171,11 @@ public sealed class CloudTopologyTests
         var queues = Prod.Queues.Select(q => q.Name).ToHashSet();
         var functions = Prod.Functions.Select(f => f.Name).ToHashSet();
         var references = Prod.Functions.SelectMany(f => f.Policy.SelectMany(s => s.Resources))
-            .Concat(Prod.Functions.SelectMany(f => f.Environment.Values.Select(v => v.QueueUrlOf).OfType<ResourceRef>()))
-            .Concat([Prod.Pipe.Source, Prod.Pipe.Target]);
+            .Concat(Prod.Functions.SelectMany(f => f.Environment.Values.SelectMany(v => new[] { v.QueueUrlOf, v.ArnOfResource }).OfType<ResourceRef>()))
+            .Concat([Prod.Pipe.Source, Prod.Pipe.Target])
+            .Concat(Prod.Rules.SelectMany(r => new[] { r.Bus, r.Target }))
+            .Concat(Prod.QueuePolicies.SelectMany(p => p.SourceArns.Append(p.Queue)))
+            .ToList();
 
         Assert.All(references, r => Assert.True(
             r.Kind switch
@@ -176,9 +186,13 @@ public sealed class CloudTopologyTests
                 ResourceKind.EventBus => r.Name == Prod.EventBus,
                 ResourceKind.AccountStreams => r == ResourceRef.AccountStreams,
                 ResourceKind.Parameter => Prod.SecretParameters.Any(p => p.Name == r.Name),
+                ResourceKind.Key => Prod.Keys.Any(k => k.Name == r.Name),
+                ResourceKind.EventRule => Prod.Rules.Any(rule => rule.Name == r.Name),
                 _ => false,
             },
             $"{r} is not in the topology"));
+        Assert.Contains(references, r => r.Kind == ResourceKind.Key);
+        Assert.Contains(references, r => r.Kind == ResourceKind.EventRule);
     }
 
     [Fact]
@@ -203,7 +217,9 @@ public sealed class CloudTopologyTests
         }
 
         Assert.DoesNotContain(Function(CloudTopology.JobEnqueuer).Policy.SelectMany(s => s.Actions), a => a.StartsWith("dynamodb:Put", StringComparison.Ordinal));
-        Assert.DoesNotContain(Function(CloudTopology.Api).Policy.SelectMany(s => s.Actions), a => a.StartsWith("sqs:", StringComparison.Ordinal));
+        Assert.Equal(
+            [("sqs:SendMessage", ResourceRef.Queue(WebhookQueue.Name))],
+            Grants(Function(CloudTopology.Api)).Where(g => g.Action.StartsWith("sqs:", StringComparison.Ordinal)));
         Assert.DoesNotContain(Function(CloudTopology.Sweeper).Policy.SelectMany(s => s.Actions), a => a is "dynamodb:PutItem" or "dynamodb:UpdateItem" or "sqs:ReceiveMessage" or "sqs:DeleteMessage");
     }
 
@@ -219,13 +235,139 @@ public sealed class CloudTopologyTests
     }
 
     [Fact]
-    public void Pipe_passes_only_status_events_to_the_bus()
+    public void Webhook_queue_has_the_seed_figures_and_dead_letters_after_five_receives()
     {
-        Assert.Equal(["PaymentProcessingStarted", "PaymentCompleted", "PaymentFailed"], Prod.Pipe.EventTypes);
-        Assert.Contains("\"INSERT\"", Prod.Pipe.FilterPattern, StringComparison.Ordinal);
-        Assert.All(Prod.Pipe.EventTypes, t => Assert.Contains($"\"{t}\"", Prod.Pipe.FilterPattern, StringComparison.Ordinal));
-        Assert.Equal(ResourceRef.Bus(Prod.EventBus), Prod.Pipe.Target);
+        Assert.Equal(
+            (WebhookQueueSpec.VisibilityTimeoutSeconds, WebhookQueueSpec.MessageRetentionSeconds, WebhookQueueSpec.MaxReceiveCount),
+            (WebhookQueue.VisibilityTimeoutSeconds, WebhookQueue.MessageRetentionSeconds, WebhookQueue.MaxReceiveCount));
+        Assert.Equal((60, 4 * 24 * 3600, 5), (WebhookQueue.VisibilityTimeoutSeconds, WebhookQueue.MessageRetentionSeconds, WebhookQueue.MaxReceiveCount));
+        Assert.Contains(WebhookQueue.DeadLetter!, Prod.Queues);
+        Assert.Equal(WebhookQueueSpec.DeadLetterRetentionSeconds, WebhookQueue.DeadLetter!.MessageRetentionSeconds);
     }
+
+    [Fact]
+    public void Webhook_function_takes_batches_of_ten_from_the_webhook_queue_with_partial_batch_failures()
+    {
+        var webhook = Function(CloudTopology.Webhook);
+
+        Assert.Equal((256, 30), (webhook.MemoryMb, webhook.TimeoutSeconds));
+        var sqs = Assert.IsType<FunctionTrigger.Sqs>(webhook.Trigger);
+        Assert.Equal((ResourceRef.Queue(WebhookQueue.Name), WebhookQueueSpec.BatchSize, true), (sqs.Queue, sqs.BatchSize, sqs.ReportBatchItemFailures));
+        // Lambda refuses a queue whose visibility timeout is shorter than the function's timeout.
+        Assert.True(WebhookQueue.VisibilityTimeoutSeconds >= webhook.TimeoutSeconds);
+    }
+
+    [Fact]
+    public void Webhook_function_may_use_the_webhook_store_read_the_ledger_work_its_queue_and_only_decrypt_secrets()
+    {
+        var webhook = Function(CloudTopology.Webhook);
+        var tables = DynamoDbWebhookTables.WithPrefix(Prod.Environment.Prefix);
+        var events = Prod.Pipe.Source.Name;
+        var queue = ResourceRef.Queue(WebhookQueue.Name);
+        var key = ResourceRef.Key(Assert.Single(Prod.Keys).Name);
+
+        Assert.Equal(
+            new HashSet<(string, ResourceRef)>
+            {
+                ("dynamodb:GetItem", ResourceRef.Table(tables.Endpoints)),
+                ("dynamodb:PutItem", ResourceRef.Table(tables.Endpoints)),
+                ("dynamodb:Query", ResourceRef.Table(tables.Endpoints)),
+                ("dynamodb:GetItem", ResourceRef.Table(tables.Deliveries)),
+                ("dynamodb:PutItem", ResourceRef.Table(tables.Deliveries)),
+                ("dynamodb:Query", ResourceRef.Table(tables.Deliveries)),
+                ("dynamodb:Query", ResourceRef.TableIndexes(tables.Deliveries)),
+                ("dynamodb:GetItem", ResourceRef.Table(events)),
+                ("dynamodb:Query", ResourceRef.Table(events)),
+                ("sqs:ReceiveMessage", queue),
+                ("sqs:DeleteMessage", queue),
+                ("sqs:ChangeMessageVisibility", queue),
+                ("sqs:GetQueueAttributes", queue),
+                ("sqs:SendMessage", queue),
+                ("sqs:SendMessage", ResourceRef.Queue(WebhookQueue.DeadLetter!.Name)),
+                ("kms:Decrypt", key),
+                ("logs:CreateLogStream", ResourceRef.LogGroup(CloudTopology.Webhook)),
+                ("logs:PutLogEvents", ResourceRef.LogGroup(CloudTopology.Webhook)),
+            },
+            Grants(webhook).ToHashSet());
+    }
+
+    [Fact]
+    public void Webhook_function_is_told_its_tables_queues_key_and_the_event_store_prefix()
+    {
+        var environment = Function(CloudTopology.Webhook).Environment;
+        var tables = DynamoDbWebhookTables.WithPrefix(Prod.Environment.Prefix);
+
+        Assert.Equal(Prod.Environment.Prefix, environment["PAYMENTS_TABLE_PREFIX"].Literal);
+        Assert.Equal(tables.Endpoints, environment[CloudTopology.WebhookEndpointsTableVariable].Literal);
+        Assert.Equal(tables.Deliveries, environment[CloudTopology.WebhookDeliveriesTableVariable].Literal);
+        Assert.Equal(ResourceRef.Queue(WebhookQueue.Name), environment[CloudTopology.WebhookQueueUrlVariable].QueueUrlOf);
+        Assert.Equal(ResourceRef.Queue(WebhookQueue.DeadLetter!.Name), environment[CloudTopology.WebhookDeadLetterQueueUrlVariable].QueueUrlOf);
+        Assert.Equal(ResourceRef.Key(Assert.Single(Prod.Keys).Name), environment[CloudTopology.WebhookKeyIdVariable].ArnOfResource);
+    }
+
+    [Fact]
+    public void Api_may_manage_endpoints_read_deliveries_queue_redeliveries_and_seal_and_open_secrets()
+    {
+        var api = Function(CloudTopology.Api);
+        var tables = DynamoDbWebhookTables.WithPrefix(Prod.Environment.Prefix);
+        var key = ResourceRef.Key(Assert.Single(Prod.Keys).Name);
+        var granted = Grants(api).ToHashSet();
+
+        Assert.Superset(
+            new HashSet<(string, ResourceRef)>
+            {
+                ("dynamodb:GetItem", ResourceRef.Table(tables.Endpoints)),
+                ("dynamodb:PutItem", ResourceRef.Table(tables.Endpoints)),
+                ("dynamodb:DeleteItem", ResourceRef.Table(tables.Endpoints)),
+                ("dynamodb:Query", ResourceRef.Table(tables.Endpoints)),
+                ("dynamodb:GetItem", ResourceRef.Table(tables.Deliveries)),
+                ("dynamodb:PutItem", ResourceRef.Table(tables.Deliveries)),
+                ("dynamodb:Query", ResourceRef.TableIndexes(tables.Deliveries)),
+                ("kms:Encrypt", key),
+                ("kms:Decrypt", key),
+            },
+            granted);
+        Assert.DoesNotContain(granted, g => g.Action == "dynamodb:DeleteItem" && g.Resource == ResourceRef.Table(tables.Deliveries));
+        Assert.Equal(ResourceRef.Key(Assert.Single(Prod.Keys).Name), api.Environment[CloudTopology.WebhookKeyIdVariable].ArnOfResource);
+        Assert.Equal(ResourceRef.Queue(WebhookQueue.Name), api.Environment[CloudTopology.WebhookQueueUrlVariable].QueueUrlOf);
+    }
+
+    [Fact]
+    public void Only_the_api_and_the_webhook_function_may_use_the_webhook_key_and_only_the_api_encrypts()
+    {
+        var key = Assert.Single(Prod.Keys);
+        var users = Prod.Functions.Where(f => Grants(f).Any(g => g.Resource == ResourceRef.Key(key.Name))).Select(f => f.Name);
+
+        Assert.True(key.EnableKeyRotation);
+        Assert.Equal([CloudTopology.Api, CloudTopology.Webhook], users);
+        Assert.DoesNotContain(Grants(Function(CloudTopology.Webhook)), g => g.Action == "kms:Encrypt");
+    }
+
+    [Fact]
+    public void Bus_has_one_rule_per_shared_routing_rule_with_its_pattern_verbatim_targeting_the_webhook_queue()
+    {
+        Assert.Equal(
+            WebhookRoutingRules.All.Select(r => (Prod.Environment.Prefix + r.Name, r.Description, r.EventPattern)),
+            Prod.Rules.Select(r => (r.Name, r.Description, r.EventPattern)));
+        Assert.All(Prod.Rules, r => Assert.Equal((ResourceRef.Bus(Prod.EventBus), ResourceRef.Queue(WebhookQueue.Name)), (r.Bus, r.Target)));
+    }
+
+    [Fact]
+    public void Webhook_queue_lets_eventbridge_send_only_on_behalf_of_the_webhook_rules()
+    {
+        var policy = Assert.Single(Prod.QueuePolicies);
+
+        Assert.Equal(ResourceRef.Queue(WebhookQueue.Name), policy.Queue);
+        Assert.Equal("events.amazonaws.com", policy.ServicePrincipal);
+        Assert.Equal(["sqs:SendMessage"], policy.Actions);
+        Assert.Equal(Prod.Rules.Select(r => ResourceRef.Rule(r.Name)), policy.SourceArns);
+        Assert.Equal(WebhookRoutingRules.All.Count, policy.SourceArns.Count);
+    }
+
+    private static QueueDefinition WebhookQueue => Prod.Queues.Single(q => q.Name == "payments-prod-webhooks");
+
+    private static IEnumerable<(string Action, ResourceRef Resource)> Grants(FunctionDefinition function) =>
+        function.Policy.SelectMany(s => s.Actions.SelectMany(a => s.Resources.Select(r => (a, r))));
 
     private static FunctionDefinition Function(string name) => Prod.Functions.Single(f => f.Name == name);
 }
