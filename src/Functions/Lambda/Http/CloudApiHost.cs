@@ -14,7 +14,8 @@ namespace Payments.Functions.Lambda.Http;
 
 /// <summary>
 /// The <c>api</c> function's composition: the same HTTP API as `serve` (<see cref="PaymentsApi"/>) on an in-memory
-/// server, over the DynamoDB event store and the DynamoDB payments table.
+/// server, over the DynamoDB event store and the DynamoDB payments table; webhook endpoints and replays over the
+/// DynamoDB webhook tables, the webhook queue and KMS.
 /// </summary>
 public static class CloudApiHost
 {
@@ -36,6 +37,8 @@ public static class CloudApiHost
             sp.GetRequiredService<IAmazonDynamoDB>(), DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PaymentLedger>();
         services.AddSingleton<IPaymentReadModel>(sp => new DynamoDbPaymentReadModel(sp.GetRequiredService<IAmazonDynamoDB>(), settings.ReadModelTable));
+        services.AddSingleton<IEventReader>(sp => sp.GetRequiredService<IEventStore>());
+        services.AddCloudWebhooks(settings);
 
         var app = builder.Build();
         app.UsePaymentsApi();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Payments.Aws.Webhooks;
 
 namespace Payments.Functions.Lambda.Runtime;
 
@@ -38,6 +39,28 @@ public sealed class CloudOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     [ConfigurationKeyName("SWEEPER_STALL_AFTER")]
     public TimeSpan SweeperStallAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The webhook queue (envelopes from the rules, deliveries, recoveries) and its dead-letter queue.</summary>
+    [ConfigurationKeyName("WEBHOOK_QUEUE_URL")]
+    public string? WebhookQueueUrl { get; set; }
+
+    [ConfigurationKeyName("WEBHOOK_DEAD_LETTER_QUEUE_URL")]
+    public string? WebhookDeadLetterQueueUrl { get; set; }
+
+    [Required]
+    [ConfigurationKeyName("WEBHOOK_ENDPOINTS_TABLE")]
+    public string WebhookEndpointsTable { get; set; } = DynamoDbWebhookTables.Default.Endpoints;
+
+    [Required]
+    [ConfigurationKeyName("WEBHOOK_DELIVERIES_TABLE")]
+    public string WebhookDeliveriesTable { get; set; } = DynamoDbWebhookTables.Default.Deliveries;
+
+    /// <summary>The KMS key sealing webhook endpoint secrets.</summary>
+    [ConfigurationKeyName("WEBHOOK_KEY_ID")]
+    public string? WebhookKeyId { get; set; }
+
+    [ConfigurationKeyName("KMS_URL")]
+    public Uri? KmsEndpoint { get; set; }
 
     [ConfigurationKeyName("SSM_URL")]
     public Uri? SsmEndpoint { get; set; }

@@ -15,6 +15,10 @@ using Payments.Application.Jobs.Dispatch;
 using Payments.Aws.Streams;
 using Payments.Aws.Projections;
 using Payments.Projections.Projector;
+using Amazon.DynamoDBv2;
+using Payments.Application.Webhooks.Queue;
+using Payments.Aws.Webhooks;
+using Payments.EventStore.Contract;
 
 namespace Payments.Functions.Lambda.Runtime;
 
@@ -29,8 +33,9 @@ public static class LambdaFunctions
     public const string JobEnqueuer = "job-enqueuer";
     public const string Worker = "worker";
     public const string Sweeper = "sweeper";
+    public const string Webhook = "webhook";
 
-    public static IReadOnlyList<string> Names { get; } = [Api, Worker, Projector, JobEnqueuer, Sweeper];
+    public static IReadOnlyList<string> Names { get; } = [Api, Worker, Projector, JobEnqueuer, Sweeper, Webhook];
 
     /// <exception cref="ArgumentException">Not a function of this executable.</exception>
     /// <exception cref="InvalidOperationException">A setting the function needs is missing.</exception>
@@ -42,6 +47,7 @@ public static class LambdaFunctions
         Projector => ProjectorHandler(settings, loggers),
         JobEnqueuer => JobEnqueuerHandler(settings, loggers),
         Sweeper => SweeperHandler(settings, loggers),
+        Webhook => WebhookHandler(settings, loggers),
         _ => throw new ArgumentException($"Unknown Lambda function '{function}'; expected one of {string.Join(", ", Names)}.", nameof(function)),
     };
 
@@ -111,5 +117,24 @@ public static class LambdaFunctions
         var sqs = CloudClients.Sqs(settings.SqsEndpoint);
         var handler = new StreamsConsumerHandler(new PaymentJobDispatch(new SqsPaymentJobQueue(sqs, queueUrl)), loggers.CreateLogger<StreamsConsumerHandler>());
         return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// SQS (batch 10) in, batch item failures out: the same webhook handler as the embedded sender. Envelopes the rules
+    /// put on the queue fan out into deliveries; deliveries are signed and sent; recoveries run.
+    /// </summary>
+    private static Func<string, CancellationToken, Task<string>> WebhookHandler(CloudOptions settings, ILoggerFactory loggers)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(loggers)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddSingleton<IAmazonDynamoDB>(_ => CloudClients.DynamoDb(settings.DynamoDbEndpoint))
+            .AddSingleton<IEventReader>(sp => new DynamoDbEventStore(
+                sp.GetRequiredService<IAmazonDynamoDB>(), DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), TimeProvider.System))
+            .AddCloudWebhooks(settings)
+            .BuildServiceProvider();
+        var lambda = new WebhookLambdaHandler(
+            services.GetRequiredService<IWebhookMessageHandler>(), services.GetRequiredService<IWebhookQueue>(), loggers.CreateLogger<WebhookLambdaHandler>());
+        return lambda.Handle;
     }
 }
