@@ -5,7 +5,7 @@ namespace Payments.Application.Webhooks.Routing;
 /// <summary>
 /// An event as EventBridge matches it: every scalar under its dotted path, arrays spread into their elements (at any
 /// depth, also arrays of objects). Objects, empty arrays and empty objects contribute no value, so a pattern leaf
-/// on them sees an absent field.
+/// on them sees an absent field. The values are the caller's document's elements: it must outlive this.
 /// </summary>
 internal sealed class EventFields
 {

@@ -325,10 +325,12 @@ internal static class EventPatternGrammar
     private static string NonEmptyText(JsonElement value, string where) =>
         Text(value, where) is { Length: > 0 } text ? text : throw Refuse(where, "must not be empty");
 
-    private static List<string> Texts(JsonElement value, string where) =>
-        value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
-            ? [.. value.EnumerateArray().Select(v => Text(v, where))]
-            : [Text(value, where)];
+    private static List<string> Texts(JsonElement value, string where) => value.ValueKind switch
+    {
+        JsonValueKind.Array when value.GetArrayLength() == 0 => throw Refuse(where, "the list must not be empty"),
+        JsonValueKind.Array => [.. value.EnumerateArray().Select(v => Text(v, where))],
+        _ => [Text(value, where)],
+    };
 
     private static FormatException Refuse(string where, string why) => new($"Event pattern field {where}: {why}.");
 }
