@@ -13,6 +13,7 @@ public static partial class PaymentsConfiguration
     {
         ["DataDirectory"] = "DATA_DIR",
         ["ApiKeys"] = "API_KEYS",
+        ["WebhookKeyFile"] = "WEBHOOK_KEY_FILE",
     };
 
     /// <summary>The `serve` options that set a setting, so a refusal names what the user actually typed.</summary>
@@ -23,6 +24,7 @@ public static partial class PaymentsConfiguration
         ["Worker.Concurrency"] = "--concurrency",
         ["Ramps.FailureRate"] = "--ramp-failure-rate",
         ["Ramps.Seed"] = "--ramp-seed",
+        ["WebhookKeyFile"] = "--webhook-key-file",
     };
 
     public static IConfiguration Build(IEnumerable<KeyValuePair<string, string?>> commandLine) =>

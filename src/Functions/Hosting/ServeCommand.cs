@@ -23,7 +23,18 @@ internal static class ServeCommand
         var rampFailureRate = new Option<double?>("--ramp-failure-rate") { Description = "Chance (0–1) that a mock ramp call fails transiently (PAYMENTS_RAMPS__FAILURERATE)" };
         var rampSeed = new Option<int?>("--ramp-seed") { Description = "Seed for the mock ramps' faults and latencies (PAYMENTS_RAMPS__SEED)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Jobs the worker keeps in flight (PAYMENTS_WORKER__CONCURRENCY; default 32)" };
-        var command = new Command("serve", "Run the whole system on the embedded SQLite default") { urls, dataDir, rampFailureRate, rampSeed, concurrency };
+        var insecureWebhooks = new Option<bool>("--allow-insecure-webhooks")
+        {
+            Description = "Local development only: webhook endpoints may use http and loopback/private addresses (PAYMENTS_WEBHOOKS__ALLOWINSECURE)",
+        };
+        var webhookKeyFile = new Option<string?>("--webhook-key-file")
+        {
+            Description = "Key sealing webhook secrets, outside the data directory (PAYMENTS_WEBHOOK_KEY_FILE; default ~/.config/payments/webhook-secrets.key)",
+        };
+        var command = new Command("serve", "Run the whole system on the embedded SQLite default")
+        {
+            urls, dataDir, rampFailureRate, rampSeed, concurrency, insecureWebhooks, webhookKeyFile,
+        };
         command.SetAction((parse, ct) =>
         {
             var given = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -32,6 +43,8 @@ internal static class ServeCommand
             Set(given, "RAMPS:FAILURERATE", parse.GetValue(rampFailureRate)?.ToString(CultureInfo.InvariantCulture));
             Set(given, "RAMPS:SEED", parse.GetValue(rampSeed)?.ToString(CultureInfo.InvariantCulture));
             Set(given, "WORKER:CONCURRENCY", parse.GetValue(concurrency)?.ToString(CultureInfo.InvariantCulture));
+            Set(given, "WEBHOOKS:ALLOWINSECURE", parse.GetValue(insecureWebhooks) ? "true" : null);
+            Set(given, "WEBHOOK_KEY_FILE", parse.GetValue(webhookKeyFile));
             return Run(given, ct);
         });
         return command;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Payments.Application.Sweeping;
+using Payments.Application.Webhooks;
 using Payments.Application.Worker;
 using Payments.Application.Ramps.Sandbox;
 using Payments.Functions.Hosting.Health;
@@ -39,4 +40,18 @@ public sealed class ServeOptions
 
     [ValidateObjectMembers]
     public ReadinessOptions Health { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public WebhookOptions Webhooks { get; set; } = new();
+
+    /// <summary>
+    /// The key that seals webhook endpoint secrets. It must live outside the data directory, so a copy of the data
+    /// (a backup, a support bundle) does not carry what opens the secrets; default ~/.config/payments/webhook-secrets.key.
+    /// </summary>
+    [ConfigurationKeyName("WEBHOOK_KEY_FILE")]
+    public string? WebhookKeyFile { get; set; }
+
+    /// <summary>Webhook receive loops; each handles a batch of up to 10 messages at once.</summary>
+    [Range(1, 256)]
+    public int WebhookSenders { get; set; } = 4;
 }

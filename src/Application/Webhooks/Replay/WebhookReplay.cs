@@ -7,7 +7,7 @@ namespace Payments.Application.Webhooks.Replay;
 /// <summary>
 /// Operator and client replays. A redelivery starts a new round of attempts for one delivery under the same
 /// <c>webhook-id</c>; a recovery queues a background job that re-sends an endpoint's window of messages that did not
-/// get through (see WebhookRecovery). Neither ever touches the ledger: nothing but webhooks is re-fired.
+/// get through (<see cref="Delivery.WebhookRecovery"/>). Neither ever touches the ledger: nothing but webhooks is re-fired.
 /// </summary>
 public sealed class WebhookReplay(IWebhookDeliveryStore deliveries, IWebhookEndpointStore endpoints, IWebhookQueue queue, TimeProvider time)
 {

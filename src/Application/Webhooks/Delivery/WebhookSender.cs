@@ -1,0 +1,100 @@
+using Payments.Application.Webhooks.Deliveries;
+using Payments.Application.Webhooks.Endpoints;
+using Payments.Application.Webhooks.Queue;
+using Payments.Application.Webhooks.Sending;
+
+namespace Payments.Application.Webhooks.Delivery;
+
+/// <summary>
+/// One attempt of one delivery: skip it if it is settled or its endpoint is gone or disabled, wait for the endpoint's
+/// throttle, sign the stored payload with every signing secret, POST it, record the attempt, and decide: 2xx
+/// delivered; 410 fails it and disables the endpoint; anything else (3xx, 4xx, 5xx, timeout, refused address) is
+/// retried on the <see cref="WebhookRetryPolicy"/> until the round's last attempt, which dead-letters it.
+/// The <c>webhook-id</c> is the message's, the same on every attempt and redelivery.
+/// </summary>
+public sealed class WebhookSender(
+    IWebhookDeliveryStore deliveries,
+    IWebhookEndpointStore endpoints,
+    WebhookEndpointService secrets,
+    EndpointHealth health,
+    EndpointThrottle throttle,
+    IWebhookTransport transport,
+    WebhookRetryPolicy retries,
+    WebhookOptions options,
+    TimeProvider time,
+    ILogger<WebhookSender> logger)
+{
+    public async Task<WebhookDisposition> Attempt(string deliveryId, CancellationToken cancellationToken)
+    {
+        var delivery = await deliveries.FindDelivery(deliveryId, cancellationToken).ConfigureAwait(false);
+        if (delivery is not { State: WebhookDeliveryState.Pending })
+        {
+            return new WebhookDisposition.Done(delivery is null ? "no such delivery" : $"delivery already {delivery.State}");
+        }
+
+        var endpoint = await endpoints.Find(delivery.ClientId, delivery.EndpointId, cancellationToken).ConfigureAwait(false);
+        if (endpoint is not { Enabled: true })
+        {
+            await deliveries.SaveDelivery(Settle(delivery, WebhookDeliveryState.Skipped, endpoint is null ? "endpoint deleted" : "endpoint disabled"), cancellationToken).ConfigureAwait(false);
+            return new WebhookDisposition.Done("endpoint unavailable");
+        }
+
+        if (throttle.TryTake(endpoint.EndpointId) is { } wait)
+        {
+            return new WebhookDisposition.Defer(wait, "endpoint throttled");
+        }
+
+        var message = await deliveries.FindMessage(delivery.MessageId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Delivery {delivery.DeliveryId} names message {delivery.MessageId}, which is not stored.");
+        var sentAt = time.GetUtcNow();
+        var signature = WebhookSignature.Header(message.MessageId, sentAt, message.Payload, await secrets.SigningSecrets(endpoint, cancellationToken).ConfigureAwait(false));
+        var response = await transport.Post(new WebhookRequest(new Uri(endpoint.Url), message.MessageId, sentAt, signature, message.Payload), cancellationToken).ConfigureAwait(false);
+        return await Conclude(delivery, endpoint, response, sentAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<WebhookDisposition> Conclude(WebhookDelivery delivery, WebhookEndpoint endpoint, WebhookResponse response, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        var attempt = delivery.Attempts + 1;
+        var round = delivery.RoundAttempts + 1;
+        var gone = response.StatusCode == 410;
+        var last = gone || round >= options.MaxAttempts;
+        var delay = response.IsSuccess || last ? (TimeSpan?)null : retries.After(round, response.RetryAfter);
+        var state = response.IsSuccess ? WebhookDeliveryState.Delivered : last ? WebhookDeliveryState.Failed : WebhookDeliveryState.Pending;
+        var now = time.GetUtcNow();
+        var next = delay is { } d ? now + d : (DateTimeOffset?)null;
+        var updated = delivery with
+        {
+            State = state, Attempts = attempt, RoundAttempts = round, LastStatusCode = response.StatusCode, LastError = response.Error, NextAttemptAt = next, UpdatedAt = now,
+        };
+        var record = new WebhookAttempt(
+            delivery.DeliveryId, attempt, delivery.MessageId, delivery.EndpointId, delivery.ClientId, delivery.EventType, delivery.PaymentId,
+            sentAt, response.StatusCode, response.Latency, response.Error, next);
+        await deliveries.RecordAttempt(record, updated, cancellationToken).ConfigureAwait(false);
+
+        if (response.IsSuccess)
+        {
+            WebhookLog.Delivered(logger, delivery.DeliveryId, delivery.MessageId, endpoint.EndpointId, attempt, response.StatusCode, (long)response.Latency.TotalMilliseconds);
+            await health.Succeeded(endpoint, cancellationToken).ConfigureAwait(false);
+            return new WebhookDisposition.Done("delivered");
+        }
+
+        if (gone)
+        {
+            await health.Disable(endpoint, WebhookDisabledReasons.Gone, cancellationToken).ConfigureAwait(false);
+            return new WebhookDisposition.Done("endpoint answered 410 Gone; disabled");
+        }
+
+        await health.Failed(endpoint, sentAt, cancellationToken).ConfigureAwait(false);
+        if (delay is { } retryIn)
+        {
+            WebhookLog.AttemptFailed(logger, delivery.DeliveryId, delivery.MessageId, endpoint.EndpointId, attempt, response.Error, retryIn);
+            return new WebhookDisposition.Retry(retryIn, response.Error ?? "failed");
+        }
+
+        WebhookLog.DeadLettered(logger, delivery.DeliveryId, delivery.MessageId, endpoint.EndpointId, attempt, response.Error);
+        return new WebhookDisposition.DeadLetter(response.Error ?? "failed");
+    }
+
+    private WebhookDelivery Settle(WebhookDelivery delivery, WebhookDeliveryState state, string why) =>
+        delivery with { State = state, LastError = why, NextAttemptAt = null, UpdatedAt = time.GetUtcNow() };
+}
