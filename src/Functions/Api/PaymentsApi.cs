@@ -29,6 +29,7 @@ public static class PaymentsApi
         services.AddOpenApi(openApi =>
         {
             ApiKeySecurityScheme.Describe(openApi);
+            JsonRequestBody.Describe(openApi);
             openApi.AddDocumentTransformer<WebhookEventsDocument>();
         });
         return services;

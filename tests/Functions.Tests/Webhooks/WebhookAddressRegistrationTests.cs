@@ -1,4 +1,7 @@
 using System.Net;
+using Payments.Application.Webhooks;
+using Payments.Functions.Tests.Hosting;
+using Payments.TestServices;
 
 namespace Payments.Functions.Tests.Webhooks;
 
@@ -49,5 +52,24 @@ public sealed class WebhookAddressRegistrationTests(WebhookApiFixture host) : IC
         using var response = await http.PostAsync(new Uri("/webhook-endpoints", UriKind.Relative), WebhookApiFixture.Json($$"""{"url":"http://{{PublicHostResolver.Host}}/hook"}"""));
 
         await WebhookEndpointApiTests.AssertFieldError(response, HttpStatusCode.BadRequest, "url", "url_invalid");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9/hook")]
+    [InlineData("https://localhost/hook")]
+    public async Task Loopback_and_http_are_accepted_when_serve_allows_insecure_webhooks(string url)
+    {
+        using var keys = new TempDirectory();
+        await using var insecure = await TestHost.Start(options =>
+        {
+            options.Webhooks = new WebhookOptions { AllowInsecure = true };
+            options.WebhookKeyFile = keys.File("webhook-secrets.key");
+        }, services => PreMerge.PreMergeComposition.Add(services, allowInsecure: true));
+
+        using var response = await insecure.Client.PostAsync(new Uri("/webhook-endpoints", UriKind.Relative), WebhookApiFixture.Json($$"""{"url":"{{url}}"}"""));
+
+        var body = await WebhookApiFixture.Read(response);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        Assert.Equal(url, body.GetProperty("url").GetString());
     }
 }

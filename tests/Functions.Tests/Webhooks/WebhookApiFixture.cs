@@ -27,6 +27,7 @@ public sealed class WebhookApiFixture : IAsyncLifetime
     public const string KeyFull = "key_wh_full_0123456789";
 
     private readonly TempDirectory _directory = new();
+    private readonly TempDirectory _keys = new();
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -37,7 +38,7 @@ public sealed class WebhookApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = _directory.Path };
+        var settings = new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = _directory.Path, WebhookKeyFile = _keys.File("webhook-secrets.key") };
         var keys = ApiKeyRing.FromConfiguration($"client_a:{KeyA},client_b:{KeyB},client_full:{KeyFull}");
         _app = PaymentsHost.Build(settings, keys, services =>
         {
@@ -125,5 +126,6 @@ public sealed class WebhookApiFixture : IAsyncLifetime
         }
 
         _directory.Dispose();
+        _keys.Dispose();
     }
 }

@@ -77,8 +77,16 @@ public sealed class WebhookCatalogueTests(WebhookApiFixture host) : IClassFixtur
             Assert.True(operation.TryGetProperty("summary", out _), $"{method} {path}");
         }
 
-        var create = paths.GetProperty("/webhook-endpoints").GetProperty("post").GetProperty("responses");
-        Assert.All(["201", "400", "401", "413", "415"], status => Assert.True(create.TryGetProperty(status, out _), status));
+        var create = paths.GetProperty("/webhook-endpoints").GetProperty("post");
+        Assert.All(["201", "400", "401", "413", "415"], status => Assert.True(create.GetProperty("responses").TryGetProperty(status, out _), status));
+        Assert.Equal(["url", "event_types", "description"], RequestMembers(create));
+        Assert.Equal(["url", "event_types", "description", "enabled"], RequestMembers(paths.GetProperty("/webhook-endpoints/{id}").GetProperty("patch")));
+        Assert.Equal(["since", "until"], RequestMembers(paths.GetProperty("/webhook-endpoints/{id}/recover").GetProperty("post")));
+        Assert.Equal(["amount", "currency", "source_account", "destination_account"], RequestMembers(paths.GetProperty("/payments").GetProperty("post")));
         Assert.False(paths.GetProperty("/webhooks/event-types").GetProperty("get").TryGetProperty("security", out _));
     }
+
+    private static IEnumerable<string> RequestMembers(JsonElement operation) =>
+        operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+            .GetProperty("properties").EnumerateObject().Select(p => p.Name);
 }

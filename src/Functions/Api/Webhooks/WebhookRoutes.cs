@@ -7,16 +7,17 @@ namespace Payments.Functions.Api.Webhooks;
 public static class WebhookRoutes
 {
     private const string Problem = "application/problem+json";
+    private const string Tag = "Webhooks";
 
     public static void MapWebhookRoutes(this IEndpointRouteBuilder app)
     {
         app.MapGet("/webhooks/event-types", WebhookEventTypesHandler.Handle)
+            .WithTags(Tag)
             .WithSummary("The webhook event catalogue, with a JSON Schema per type")
             .Produces<WebhookEventTypeListResponse>();
 
         var endpoints = Authorized(app.MapGroup("/webhook-endpoints"));
-        // No Accepts<T>() here: its content-type matcher would answer 415 without a problem body.
-        WithBody(endpoints.MapPost("", CreateWebhookEndpointHandler.Handle))
+        WithBody(endpoints.MapPost("", CreateWebhookEndpointHandler.Handle), typeof(CreateWebhookEndpointBody))
             .WithSummary("Register a webhook endpoint; the answer shows its signing secret, the only time it is shown")
             .Produces<WebhookEndpointResponse>(StatusCodes.Status201Created);
         endpoints.MapGet("", ListWebhookEndpointsHandler.Handle)
@@ -26,7 +27,7 @@ public static class WebhookRoutes
             .WithSummary("One webhook endpoint")
             .Produces<WebhookEndpointResponse>()
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, Problem);
-        WithBody(endpoints.MapPatch("{id}", UpdateWebhookEndpointHandler.Handle))
+        WithBody(endpoints.MapPatch("{id}", UpdateWebhookEndpointHandler.Handle), typeof(UpdateWebhookEndpointBody))
             .WithSummary("Change a webhook endpoint's url, event types, description or enabled; absent members stay as they are")
             .Produces<WebhookEndpointResponse>()
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, Problem)
@@ -45,7 +46,7 @@ public static class WebhookRoutes
             .Produces<WebhookAttemptListResponse>()
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, Problem)
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, Problem);
-        WithBody(endpoints.MapPost("{id}/recover", RecoverWebhooksHandler.Handle))
+        WithBody(endpoints.MapPost("{id}/recover", RecoverWebhooksHandler.Handle), typeof(RecoverWebhooksBody))
             .WithSummary("Queue a background job that sends the window's undelivered messages to the endpoint again")
             .Produces<WebhookRecoveryResponse>(StatusCodes.Status202Accepted)
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, Problem)
@@ -64,11 +65,13 @@ public static class WebhookRoutes
 
     private static RouteGroupBuilder Authorized(RouteGroupBuilder group) => group
         .RequireAuthorization(ApiPolicies.Client)
+        .WithTags(Tag)
         .WithMetadata(
             new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiProblem), [Problem]),
             new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiProblem), [Problem]));
 
-    private static RouteHandlerBuilder WithBody(RouteHandlerBuilder route) => route
+    private static RouteHandlerBuilder WithBody(RouteHandlerBuilder route, Type shape) => route
+        .WithMetadata(new JsonRequestBody(shape))
         .Produces<ApiProblem>(StatusCodes.Status400BadRequest, Problem)
         .Produces<ApiProblem>(StatusCodes.Status413PayloadTooLarge, Problem)
         .Produces<ApiProblem>(StatusCodes.Status415UnsupportedMediaType, Problem);
