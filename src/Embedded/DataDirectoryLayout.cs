@@ -1,6 +1,7 @@
 using Payments.Embedded.Jobs;
 using Payments.Embedded.Projections;
 using Payments.Embedded.Ramps;
+using Payments.Embedded.Webhooks;
 
 namespace Payments.Embedded;
 
@@ -21,6 +22,12 @@ public sealed record DataDirectoryLayout
 
     /// <summary>The durable job queue and its dead letters.</summary>
     public string Jobs => Path(SqlitePaymentJobQueue.FileName);
+
+    /// <summary>Webhook endpoints, messages, deliveries and attempts.</summary>
+    public string Webhooks => Path(SqliteWebhookStore.FileName);
+
+    /// <summary>The webhook queue and its dead letters.</summary>
+    public string WebhookJobs => Path(SqliteWebhookQueue.FileName);
 
     /// <summary>The mock providers' idempotency memory.</summary>
     public string Ramps => Path(RampTransactionLog.FileName);

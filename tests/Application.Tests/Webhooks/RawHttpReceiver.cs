@@ -6,8 +6,9 @@ using System.Text;
 namespace Payments.Application.Tests.Webhooks;
 
 /// <summary>
-/// A bare HTTP/1.1 receiver on a free 127.0.0.1 port, answering every request with one scripted raw response after an
-/// optional delay. It counts connections, so a test can prove that nothing reached it.
+/// A bare HTTP/1.1 receiver on a free 127.0.0.1 port, answering each request with the next scripted raw response
+/// (then <see cref="Response"/>) after an optional delay. It counts connections, so a test can prove that nothing
+/// reached it.
 /// </summary>
 internal sealed class RawHttpReceiver : IAsyncDisposable
 {
@@ -33,6 +34,11 @@ internal sealed class RawHttpReceiver : IAsyncDisposable
     public int Connections => Volatile.Read(ref _connections);
 
     public ConcurrentQueue<string> Requests { get; } = new();
+
+    public ConcurrentQueue<string> Script { get; } = new();
+
+    public static string Status(int code, string headers = "") =>
+        $"HTTP/1.1 {code} Scripted\r\n{headers}Content-Length: 0\r\nConnection: close\r\n\r\n";
 
     public async ValueTask DisposeAsync()
     {
@@ -68,7 +74,7 @@ internal sealed class RawHttpReceiver : IAsyncDisposable
                 var stream = client.GetStream();
                 Requests.Enqueue(await ReadRequest(stream));
                 await Task.Delay(Delay, _stop.Token);
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(Response), _stop.Token);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(Script.TryDequeue(out var next) ? next : Response), _stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
             {

@@ -1,0 +1,280 @@
+using Microsoft.Data.Sqlite;
+using Payments.Application.Jobs;
+using Payments.Embedded.Sqlite;
+
+namespace Payments.Embedded.Jobs;
+
+/// <summary>
+/// The mechanics both embedded queues share, on one SQLite file: a receive claims visible jobs by pushing their
+/// visibility forward and issuing fresh receipt handles; a job whose last receive lapsed moves to the dead-letter
+/// table instead of being delivered again. Waiting receivers sleep until a job is written or released, or until the
+/// earliest hidden job becomes visible again: no polling loop.
+/// </summary>
+internal sealed class SqliteQueueFile : IAsyncDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS jobs (
+            message_id     TEXT    PRIMARY KEY,
+            body           TEXT    NOT NULL,
+            enqueued_at    INTEGER NOT NULL,
+            visible_at     INTEGER NOT NULL,
+            receive_count  INTEGER NOT NULL DEFAULT 0,
+            receipt_handle TEXT
+        );
+        CREATE INDEX IF NOT EXISTS jobs_by_visibility ON jobs (visible_at, enqueued_at);
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            message_id       TEXT    PRIMARY KEY,
+            body             TEXT    NOT NULL,
+            receive_count    INTEGER NOT NULL,
+            dead_lettered_at INTEGER NOT NULL
+        );
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeSpan _visibilityTimeout;
+    private readonly int _maxReceives;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AsyncSignal _changed = new();
+
+    private SqliteQueueFile(SqliteConnection connection, TimeProvider time, TimeSpan visibilityTimeout, int maxReceives)
+    {
+        _connection = connection;
+        Time = time;
+        _visibilityTimeout = visibilityTimeout;
+        _maxReceives = maxReceives;
+    }
+
+    public TimeProvider Time { get; }
+
+    /// <param name="moreSchema">Tables of the queue's own beside the jobs and dead letters.</param>
+    public static SqliteQueueFile Open(string path, string moreSchema, TimeProvider time, TimeSpan visibilityTimeout, int maxReceives) =>
+        new(EmbeddedSqlite.Open(path, Schema + moreSchema), time, visibilityTimeout, maxReceives);
+
+    /// <summary>Makes every leased job visible now, keeping its receive count (the dead process's delivery counted).</summary>
+    public Task<int> ReclaimLeases(CancellationToken cancellationToken) =>
+        Write(async transaction =>
+        {
+            await using var release = Command(
+                transaction,
+                "UPDATE jobs SET visible_at = $now, receipt_handle = NULL WHERE receipt_handle IS NOT NULL AND visible_at > $now",
+                ("$now", Millis(Time.GetUtcNow())));
+            return await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Up to <paramref name="maxJobs"/> visible jobs, waiting up to <paramref name="wait"/> for the first.</summary>
+    public async Task<IReadOnlyList<JobReceipt>> Receive(int maxJobs, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxJobs, 1);
+        var deadline = Time.GetUtcNow() + wait;
+        while (true)
+        {
+            var changed = _changed.Next;
+            var (receipts, nextVisibleAt) = await Locked(() => Claim(maxJobs, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (receipts.Count > 0)
+            {
+                return receipts;
+            }
+
+            var now = Time.GetUtcNow();
+            if (now >= deadline)
+            {
+                return [];
+            }
+
+            var wakeAt = nextVisibleAt is { } visible && visible < deadline ? visible : deadline;
+            await AsyncSignal.WaitAny(changed, wakeAt - now, Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task Complete(JobReceipt receipt, CancellationToken cancellationToken) =>
+        Locked(async () =>
+        {
+            await using var delete = Command(null, "DELETE FROM jobs WHERE message_id = $id AND receipt_handle = $handle", ("$id", receipt.MessageId), ("$handle", receipt.ReceiptHandle));
+            return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Gives the job back, visible after <paramref name="delay"/>; dead-lettered instead when the receipt used its last receive.</summary>
+    public Task Abandon(JobReceipt receipt, TimeSpan delay, CancellationToken cancellationToken) =>
+        receipt.ReceiveCount >= _maxReceives
+            ? DeadLetter(receipt, cancellationToken)
+            : Release(receipt, delay, uncount: 0, cancellationToken);
+
+    /// <summary>Gives the job back, visible after <paramref name="delay"/>, as if this receive had not happened.</summary>
+    public Task Defer(JobReceipt receipt, TimeSpan delay, CancellationToken cancellationToken) =>
+        Release(receipt, delay, uncount: 1, cancellationToken);
+
+    public Task DeadLetter(JobReceipt receipt, CancellationToken cancellationToken) =>
+        Write(transaction => DeadLetter(transaction, receipt.MessageId, receipt.ReceiptHandle, cancellationToken), cancellationToken);
+
+    public Task ExtendVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Locked(async () =>
+        {
+            await using var extend = Command(
+                null,
+                "UPDATE jobs SET visible_at = $visible WHERE message_id = $id AND receipt_handle = $handle",
+                ("$visible", Millis(Time.GetUtcNow() + timeout)),
+                ("$id", receipt.MessageId),
+                ("$handle", receipt.ReceiptHandle));
+            return await extend.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="write"/> in one transaction, then wakes waiting receivers.</summary>
+    public async Task<T> Write<T>(Func<SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var result = await Locked(async () =>
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var written = await write(transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return written;
+        }, cancellationToken).ConfigureAwait(false);
+        _changed.Notify();
+        return result;
+    }
+
+    public Task Write(Func<SqliteTransaction, Task> write, CancellationToken cancellationToken) =>
+        Write(async transaction =>
+        {
+            await write(transaction).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>A new job, visible after <paramref name="delay"/>.</summary>
+    public async Task Insert(SqliteTransaction transaction, string messageId, string body, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow();
+        await using var insert = Command(
+            transaction,
+            "INSERT INTO jobs (message_id, body, enqueued_at, visible_at) VALUES ($id, $body, $now, $visible)",
+            ("$id", messageId),
+            ("$body", body),
+            ("$now", Millis(now)),
+            ("$visible", Millis(now + delay)));
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Jobs not yet completed or dead-lettered, visible or not.</summary>
+    public Task<long> CountPending(CancellationToken cancellationToken) =>
+        Locked(async () =>
+        {
+            await using var count = Command(null, "SELECT COUNT(*) FROM jobs");
+            return (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }, cancellationToken);
+
+    /// <summary>Jobs the queue gave up on, oldest first; they stay for an operator.</summary>
+    public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) =>
+        Locked<IReadOnlyList<DeadLetteredJob>>(async () =>
+        {
+            await using var select = Command(null, "SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters ORDER BY dead_lettered_at, message_id");
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var jobs = new List<DeadLetteredJob>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                jobs.Add(new DeadLetteredJob(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+            }
+
+            return jobs;
+        }, cancellationToken);
+
+    public SqliteCommand Command(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        EmbeddedSqlite.Command(_connection, transaction, sql, parameters);
+
+    public string NewMessageId() => Guid.CreateVersion7(Time.GetUtcNow()).ToString("D");
+
+    public static long Millis(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    private Task Release(JobReceipt receipt, TimeSpan delay, int uncount, CancellationToken cancellationToken) =>
+        Write(async transaction =>
+        {
+            await using var release = Command(
+                transaction,
+                "UPDATE jobs SET visible_at = $visible, receipt_handle = NULL, receive_count = receive_count - $uncount WHERE message_id = $id AND receipt_handle = $handle",
+                ("$visible", Millis(Time.GetUtcNow() + delay)),
+                ("$uncount", uncount),
+                ("$id", receipt.MessageId),
+                ("$handle", receipt.ReceiptHandle));
+            return await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Claims up to <paramref name="maxJobs"/> of the oldest visible jobs; lapsed jobs with no receives left are dead-lettered on the way.</summary>
+    private async Task<(IReadOnlyList<JobReceipt> Receipts, DateTimeOffset? NextVisibleAt)> Claim(int maxJobs, CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow();
+        var receipts = new List<JobReceipt>();
+        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        while (receipts.Count < maxJobs && await Oldest(transaction, now, cancellationToken).ConfigureAwait(false) is { } visible)
+        {
+            if (visible.ReceiveCount >= _maxReceives)
+            {
+                await DeadLetter(transaction, visible.MessageId, visible.LapsedLease, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var handle = Guid.NewGuid().ToString("N");
+            await using var claim = Command(
+                transaction,
+                "UPDATE jobs SET receive_count = receive_count + 1, visible_at = $visible, receipt_handle = $handle WHERE message_id = $id",
+                ("$visible", Millis(now + _visibilityTimeout)),
+                ("$handle", handle),
+                ("$id", visible.MessageId));
+            await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            receipts.Add(new JobReceipt(visible.MessageId, handle, visible.Body, visible.ReceiveCount + 1));
+        }
+
+        var next = receipts.Count == 0 ? await NextVisibleAt(transaction, cancellationToken).ConfigureAwait(false) : null;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (receipts, next);
+    }
+
+    private async Task<VisibleJob?> Oldest(SqliteTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var select = Command(
+            transaction,
+            "SELECT message_id, body, receive_count, receipt_handle FROM jobs WHERE visible_at <= $now ORDER BY visible_at, enqueued_at, rowid LIMIT 1",
+            ("$now", Millis(now)));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var lapsedLease = await reader.IsDBNullAsync(3, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(3);
+        return new VisibleJob(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), lapsedLease);
+    }
+
+    private async Task<DateTimeOffset?> NextVisibleAt(SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var select = Command(transaction, "SELECT MIN(visible_at) FROM jobs");
+        return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long millis
+            ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
+            : null;
+    }
+
+    private async Task DeadLetter(SqliteTransaction transaction, string messageId, string? handle, CancellationToken cancellationToken)
+    {
+        await using var move = Command(
+            transaction,
+            """
+            INSERT INTO dead_letters (message_id, body, receive_count, dead_lettered_at)
+                SELECT message_id, body, receive_count, $now FROM jobs WHERE message_id = $id AND receipt_handle IS $handle
+                ON CONFLICT (message_id) DO NOTHING;
+            DELETE FROM jobs WHERE message_id = $id AND receipt_handle IS $handle;
+            """,
+            ("$now", Millis(Time.GetUtcNow())),
+            ("$id", messageId),
+            ("$handle", handle));
+        await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<T> Locked<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
+        EmbeddedSqlite.Exclusive(_gate, action, cancellationToken);
+
+    /// <summary>A visible job as it stands; <see cref="LapsedLease"/> is the handle of a receive that lapsed (null when never received or released).</summary>
+    private sealed record VisibleJob(string MessageId, string Body, int ReceiveCount, string? LapsedLease);
+}
