@@ -4,7 +4,10 @@ using Payments.Functions.Api.Contracts;
 
 namespace Payments.Functions.Api.Webhooks;
 
-/// <summary>Maps endpoints, deliveries and attempts onto their public shapes; a sealed secret never leaves through here.</summary>
+/// <summary>
+/// Maps endpoints, deliveries and attempts onto their public shapes; a sealed secret never leaves through here. Times
+/// are given to the millisecond, the precision the stores keep, so the answer to a change and a later read agree.
+/// </summary>
 public static class WebhookResponses
 {
     public static WebhookEndpointResponse Endpoint(WebhookEndpoint endpoint, string? secret = null)
@@ -17,11 +20,11 @@ public static class WebhookResponses
             endpoint.Description,
             endpoint.Enabled,
             endpoint.DisabledReason,
-            endpoint.DisabledAt,
-            endpoint.FailingSince,
-            endpoint.PreviousSecretExpiresAt,
-            endpoint.CreatedAt,
-            endpoint.UpdatedAt,
+            Millis(endpoint.DisabledAt),
+            Millis(endpoint.FailingSince),
+            Millis(endpoint.PreviousSecretExpiresAt),
+            Millis(endpoint.CreatedAt),
+            Millis(endpoint.UpdatedAt),
             secret);
     }
 
@@ -34,11 +37,11 @@ public static class WebhookResponses
             attempt.Attempt,
             attempt.EventType,
             attempt.PaymentId,
-            attempt.At,
+            Millis(attempt.At),
             attempt.StatusCode,
             (long)Math.Round(attempt.Latency.TotalMilliseconds),
             attempt.Error,
-            attempt.NextAttemptAt);
+            Millis(attempt.NextAttemptAt));
     }
 
     public static WebhookDeliveryResponse Delivery(WebhookDelivery delivery, IReadOnlyList<WebhookAttempt> attempts)
@@ -53,11 +56,15 @@ public static class WebhookResponses
             delivery.Attempts,
             delivery.LastStatusCode,
             delivery.LastError,
-            delivery.NextAttemptAt,
-            delivery.CreatedAt,
-            delivery.UpdatedAt,
+            Millis(delivery.NextAttemptAt),
+            Millis(delivery.CreatedAt),
+            Millis(delivery.UpdatedAt),
             [.. attempts.Select(Attempt)]);
     }
+
+    private static DateTimeOffset Millis(DateTimeOffset instant) => DateTimeOffset.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds()).ToOffset(instant.Offset);
+
+    private static DateTimeOffset? Millis(DateTimeOffset? instant) => instant is { } value ? Millis(value) : null;
 
     public static string StateName(WebhookDeliveryState state) => state switch
     {
