@@ -4,6 +4,11 @@ using Payments.Application.Jobs;
 using Payments.Application.Jobs.Dispatch;
 using Payments.Application.Ledger;
 using Payments.Application.Sweeping;
+using Payments.Application.Webhooks.Deliveries;
+using Payments.Application.Webhooks.Delivery;
+using Payments.Application.Webhooks.Endpoints;
+using Payments.Application.Webhooks.Queue;
+using Payments.Application.Webhooks.Routing;
 using Payments.Application.Worker;
 using Payments.Domain.Ramps;
 using Payments.Embedded;
@@ -13,6 +18,7 @@ using Payments.Embedded.Jobs;
 using Payments.Embedded.Projections;
 using Payments.Application.Ramps.Sandbox;
 using Payments.Embedded.Ramps;
+using Payments.Embedded.Webhooks;
 using Payments.EventStore.Contract;
 using Payments.Projections.Projector;
 using Payments.Projections.ReadModel;
@@ -21,8 +27,9 @@ namespace Payments.Functions.Hosting;
 
 /// <summary>
 /// The embedded column, composed in one place and in the order a payment travels: the ledger, the read model and its
-/// projection, the job queue and the job dispatch, the mock ramps, the worker, and the background services that run
-/// the log consumers and the worker. Ramp providers registered before this call win over the mocks.
+/// projection, the job queue and the job dispatch, the mock ramps, the worker, the webhook router and sender, and the
+/// background services that run the log consumers, the worker and the sender. Ramp providers (and a webhook host
+/// resolver) registered before this call win over the defaults.
 /// </summary>
 public static class EmbeddedServices
 {
@@ -71,6 +78,8 @@ public static class EmbeddedServices
         services.TryAddSingleton<IStalledPaymentIndex>(sp => sp.GetRequiredService<SqlitePaymentReadModel>());
         services.AddSingleton<StalledPaymentSweeper>();
 
+        AddWebhooks(services, options, files, reclaimLeasesOnStart);
+
         services.AddHostedService<EventLogSubscriptionsService>();
         services.AddHostedService(sp => new EmbeddedWorkerService(
             sp.GetRequiredService<PaymentJobPump>(),
@@ -80,6 +89,33 @@ public static class EmbeddedServices
             reclaimLeasesOnStart,
             sp.GetRequiredService<ILogger<EmbeddedWorkerService>>()));
         return services;
+    }
+
+    /// <summary>
+    /// Webhooks: endpoints, messages and attempts in webhooks.db; the webhook queue (and the router's checkpoint) in
+    /// webhook-jobs.db; secrets sealed with a key kept outside the data directory.
+    /// </summary>
+    private static void AddWebhooks(IServiceCollection services, ServeOptions options, DataDirectoryLayout files, bool reclaimLeasesOnStart)
+    {
+        services.AddSingleton(_ => SqliteWebhookStore.Open(files.Webhooks));
+        services.TryAddSingleton<IWebhookEndpointStore>(sp => sp.GetRequiredService<SqliteWebhookStore>());
+        services.TryAddSingleton<IWebhookDeliveryStore>(sp => sp.GetRequiredService<SqliteWebhookStore>());
+        services.AddSingleton(sp => SqliteWebhookQueue.Open(
+            files.WebhookJobs, Time(sp), new EmbeddedWebhookQueueOptions { MaxReceives = options.Webhooks.MaxAttempts }));
+        services.TryAddSingleton<IWebhookQueue>(sp => sp.GetRequiredService<SqliteWebhookQueue>());
+        services.TryAddSingleton<IWebhookSecretCipher>(_ => KeyFileSecretCipher.OpenOrCreate(
+            Path.GetFullPath(options.WebhookKeyFile ?? KeyFileSecretCipher.DefaultKeyPath()), files.Directory));
+        services.AddWebhookServices(options.Webhooks);
+        services.AddSingleton<WebhookPump>();
+
+        services.AddKeyedSingleton(StatusEventRouter.ConsumerName, (sp, _) => SqliteConsumerStore.Open(files.WebhookJobs, Time(sp)));
+        services.AddSingleton(sp => Subscription(sp, new StatusEventRouter(sp.GetRequiredService<IWebhookQueue>()), StatusEventRouter.Policy));
+        services.AddHostedService(sp => new EmbeddedWebhookService(
+            sp.GetRequiredService<WebhookPump>(),
+            sp.GetRequiredService<SqliteWebhookQueue>(),
+            options.WebhookSenders,
+            reclaimLeasesOnStart,
+            sp.GetRequiredService<ILogger<EmbeddedWebhookService>>()));
     }
 
     private static EventLogSubscription Subscription(IServiceProvider sp, IEventConsumer consumer, PoisonPolicy policy)
