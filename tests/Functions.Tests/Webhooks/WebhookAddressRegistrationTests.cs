@@ -64,7 +64,7 @@ public sealed class WebhookAddressRegistrationTests(WebhookApiFixture host) : IC
         {
             options.Webhooks = new WebhookOptions { AllowInsecure = true };
             options.WebhookKeyFile = keys.File("webhook-secrets.key");
-        }, services => PreMerge.PreMergeComposition.Add(services, allowInsecure: true));
+        }, WebhookApiFixture.WithoutBackgroundServices);
 
         using var response = await insecure.Client.PostAsync(new Uri("/webhook-endpoints", UriKind.Relative), WebhookApiFixture.Json($$"""{"url":"{{url}}"}"""));
 

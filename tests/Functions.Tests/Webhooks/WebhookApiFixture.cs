@@ -42,15 +42,20 @@ public sealed class WebhookApiFixture : IAsyncLifetime
         var keys = ApiKeyRing.FromConfiguration($"client_a:{KeyA},client_b:{KeyB},client_full:{KeyFull}");
         _app = PaymentsHost.Build(settings, keys, services =>
         {
-            PreMerge.PreMergeComposition.Add(services, allowInsecure: false);
             services.AddSingleton(new WebhookAddressPolicy(new PublicHostResolver(), allowInsecure: false));
-            foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService)).ToList())
-            {
-                services.Remove(hosted);
-            }
+            WithoutBackgroundServices(services);
         });
         await _app.StartAsync();
         BaseAddress = new Uri(PaymentsHost.ListeningAddresses(_app).Single());
+    }
+
+    /// <summary>No worker, router or sender: what these tests read stays as they left it, and nothing is sent.</summary>
+    public static void WithoutBackgroundServices(IServiceCollection services)
+    {
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService)).ToList())
+        {
+            services.Remove(hosted);
+        }
     }
 
     public HttpClient Client(string? apiKey = KeyA)
