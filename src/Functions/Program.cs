@@ -11,5 +11,6 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     ProjectionsCommand.Create(),
     LambdaCommand.Create(),
     SmokeCommand.Create(),
+    WebhooksCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

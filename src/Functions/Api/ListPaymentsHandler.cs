@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using System.Globalization;
 using Payments.Domain.Requests;
 using Payments.Domain.State;
 using Payments.Functions.Api.Contracts;
@@ -18,7 +17,7 @@ public static class ListPaymentsHandler
         var errors = new List<FieldError>();
         var query = http.Request.Query;
         var status = ParseStatus(query["status"].ToString(), errors);
-        var limit = ParseLimit(query["limit"].ToString(), errors);
+        var limit = QueryLimit.Parse(query["limit"].ToString(), DefaultLimit, MaxLimit, errors);
         var after = ParseCursor(query["cursor"].ToString(), errors);
         var attentionOnly = ParseAttention(query["attention"].ToString(), errors);
         if (errors.Count > 0)
@@ -63,22 +62,6 @@ public static class ListPaymentsHandler
                 errors.Add(new FieldError("attention", "invalid", "attention must be true or false"));
                 return false;
         }
-    }
-
-    private static int ParseLimit(string raw, List<FieldError> errors)
-    {
-        if (raw.Length == 0)
-        {
-            return DefaultLimit;
-        }
-
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit)
-        {
-            return limit;
-        }
-
-        errors.Add(new FieldError("limit", "out_of_range", $"limit must be a whole number from 1 to {MaxLimit}"));
-        return DefaultLimit;
     }
 
     private static Guid? ParseCursor(string raw, List<FieldError> errors)

@@ -17,6 +17,7 @@ public static class PaymentEndpoints
                 new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiProblem), ["application/problem+json"]));
         // No Accepts<T>() here: its content-type matcher would answer 415 without a problem body.
         payments.MapPost("", CreatePaymentHandler.Handle)
+            .WithMetadata(new JsonRequestBody(typeof(CreatePaymentBody)))
             .Produces<PaymentResponse>(StatusCodes.Status202Accepted)
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status409Conflict, "application/problem+json")

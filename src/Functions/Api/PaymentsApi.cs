@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Api.Webhooks;
 
 namespace Payments.Functions.Api;
 
@@ -25,7 +26,12 @@ public static class PaymentsApi
         services.AddAuthorization(ApiPolicies.Add);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UseOurTraceId);
         services.AddExceptionHandler<UnhandledExceptionHandler>();
-        services.AddOpenApi(ApiKeySecurityScheme.Describe);
+        services.AddOpenApi(openApi =>
+        {
+            ApiKeySecurityScheme.Describe(openApi);
+            JsonRequestBody.Describe(openApi);
+            openApi.AddDocumentTransformer<WebhookEventsDocument>();
+        });
         return services;
     }
 
@@ -40,6 +46,7 @@ public static class PaymentsApi
         app.MapOpenApi();
         beforeEndpoints?.Invoke(app);
         app.MapPaymentEndpoints();
+        app.MapWebhookRoutes();
         return app;
     }
 

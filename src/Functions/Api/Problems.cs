@@ -13,8 +13,9 @@ public static class Problems
             errors.Select(e => new FieldErrorResponse(e.Field, e.Code, e.Message)).ToList()));
 
     /// <param name="code">Stable and machine-readable: malformed, not_an_object, unknown_member, wrong_type, duplicate_member, invalid_unicode.</param>
-    public static ProblemResult MalformedBody(string field, string detail, string code = "malformed") =>
-        Write(new ApiProblem(TypeBase + "malformed-body", "The request body is not a valid payment", 400, detail,
+    /// <param name="subject">What the body should have been: "payment", "webhook endpoint".</param>
+    public static ProblemResult MalformedBody(string field, string detail, string code = "malformed", string subject = "payment") =>
+        Write(new ApiProblem(TypeBase + "malformed-body", $"The request body is not a valid {subject}", 400, detail,
             [new FieldErrorResponse(field, code, detail)]));
 
     public static IResult Unauthorized() =>
@@ -40,6 +41,20 @@ public static class Problems
     public static IResult KeyUnavailable() =>
         Write(new ApiProblem(TypeBase + "idempotency-key-unavailable", "Idempotency key unavailable", 422,
             "This Idempotency-Key cannot be used by this client; nothing was recorded. Use a new key for a new payment."));
+
+    /// <summary>The endpoint kept changing under the request (another writer won every retry); nothing was changed.</summary>
+    public static IResult EndpointConflict() =>
+        Write(new ApiProblem(TypeBase + "endpoint-conflict", "The webhook endpoint changed concurrently", 409,
+            "Another change to this webhook endpoint was saved while this one was applied; nothing was changed. Read it again and retry."));
+
+    /// <summary>A replay that cannot run as asked: a disabled endpoint is a conflict with its state (409), a bad window a 400.</summary>
+    public static IResult ReplayRefused(string field, string code, string message, bool conflict) =>
+        Write(new ApiProblem(
+            TypeBase + (conflict ? "endpoint-disabled" : "validation"),
+            conflict ? "The webhook endpoint is disabled" : "The request is invalid",
+            conflict ? 409 : 400,
+            message,
+            [new FieldErrorResponse(field, code, message)]));
 
     public static IResult Forbidden() =>
         Write(new ApiProblem(TypeBase + "forbidden", "Forbidden", 403, "This API key may not use this endpoint."));

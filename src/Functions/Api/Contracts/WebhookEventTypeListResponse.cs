@@ -1,0 +1,4 @@
+namespace Payments.Functions.Api.Contracts;
+
+/// <summary>The webhook event catalogue.</summary>
+public sealed record WebhookEventTypeListResponse(IReadOnlyList<WebhookEventTypeResponse> Items);
