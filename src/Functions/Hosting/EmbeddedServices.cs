@@ -46,6 +46,7 @@ public static class EmbeddedServices
         services.AddSingleton(sp => SqliteEventStore.Open(files.Events, Time(sp)));
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IAppendNotifier>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.AddSingleton<IEventReader>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<PaymentLedger>();
 
         // The payments read model, kept current by the projection consumer (checkpoint in the same file).

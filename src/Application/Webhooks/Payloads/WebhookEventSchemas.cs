@@ -27,6 +27,12 @@ public static class WebhookEventSchemas
             type["const"] = eventType.Type;
         }
 
+        // A generic parameter carries no nullability, so the exporter allows null for data; we never send it.
+        if (schema["properties"]?["data"] is JsonObject data)
+        {
+            data["type"] = "object";
+        }
+
         return schema;
     }
 
