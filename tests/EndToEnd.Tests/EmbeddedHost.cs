@@ -7,6 +7,7 @@ using Payments.Functions.Api.Auth;
 using Payments.Functions.Hosting;
 using Payments.Application.Ramps.Sandbox;
 using Payments.Application.Sweeping;
+using Payments.Application.Webhooks;
 using Payments.Embedded.Ramps;
 
 namespace Payments.EndToEnd.Tests;
@@ -46,6 +47,10 @@ internal sealed class EmbeddedHost : IAsyncDisposable
 
             // Stalled payments (a job dead-lettered with its reversal still owed) are swept within seconds, not minutes.
             Sweeper = new SweeperOptions { StallAfter = TimeSpan.FromSeconds(5), Interval = TimeSpan.FromSeconds(1) },
+
+            // Receivers are loopback processes; the sealing key sits beside the data directory, never inside it.
+            Webhooks = new WebhookOptions { AllowInsecure = true },
+            WebhookKeyFile = dataDirectory + ".webhook.key",
         };
         var app = PaymentsHost.Build(settings, ApiKeyRing.FromConfiguration($"e2e:{ApiKey}"), services => overrides?.Invoke(services, dataDirectory));
         await app.StartAsync();
