@@ -31,7 +31,7 @@ public static class CloudWebhookServices
                 settings.WebhookDeadLetterQueueUrl ?? throw Missing("PAYMENTS_WEBHOOK_DEAD_LETTER_QUEUE_URL"))));
         services.AddSingleton<IWebhookSecretCipher>(_ => new KmsSecretCipher(
             CloudClients.Kms(settings.KmsEndpoint), settings.WebhookKeyId ?? throw Missing("PAYMENTS_WEBHOOK_KEY_ID")));
-        return services.AddWebhookServices(new WebhookOptions());
+        return services.AddWebhookServices(new WebhookOptions { AllowInsecure = settings.WebhookAllowInsecure });
     }
 
     private static InvalidOperationException Missing(string variable) => new($"{variable} is required for webhooks.");

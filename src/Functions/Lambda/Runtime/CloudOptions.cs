@@ -59,6 +59,10 @@ public sealed class CloudOptions
     [ConfigurationKeyName("WEBHOOK_KEY_ID")]
     public string? WebhookKeyId { get; set; }
 
+    /// <summary>Emulator runs only (receivers on loopback); the topology never sets it, so deployed functions refuse such addresses.</summary>
+    [ConfigurationKeyName("WEBHOOK_ALLOW_INSECURE")]
+    public bool WebhookAllowInsecure { get; set; }
+
     [ConfigurationKeyName("KMS_URL")]
     public Uri? KmsEndpoint { get; set; }
 
