@@ -170,13 +170,7 @@ public sealed class SqliteWebhookStore : IWebhookEndpointStore, IWebhookDelivery
     public Task<WebhookMessage> AddMessage(WebhookMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Locked(async () =>
-        {
-            await using var insert = Command(null, InsertMessage);
-            Bind(insert, message);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return (await FindMessageUnlocked(message.MessageId, cancellationToken).ConfigureAwait(false))!;
-        }, cancellationToken);
+        return InsertOnce(InsertMessage, insert => Bind(insert, message), () => FindMessageUnlocked(message.MessageId, cancellationToken), cancellationToken);
     }
 
     public Task<WebhookMessage?> FindMessage(string messageId, CancellationToken cancellationToken) =>
@@ -199,13 +193,7 @@ public sealed class SqliteWebhookStore : IWebhookEndpointStore, IWebhookDelivery
     public Task<WebhookDelivery> OpenDelivery(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return Locked(async () =>
-        {
-            await using var insert = Command(null, InsertDelivery);
-            Bind(insert, delivery);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return (await FindDeliveryUnlocked(delivery.DeliveryId, cancellationToken).ConfigureAwait(false))!;
-        }, cancellationToken);
+        return InsertOnce(InsertDelivery, insert => Bind(insert, delivery), () => FindDeliveryUnlocked(delivery.DeliveryId, cancellationToken), cancellationToken);
     }
 
     public Task<WebhookDelivery?> FindDelivery(string deliveryId, CancellationToken cancellationToken) =>
@@ -281,6 +269,17 @@ public sealed class SqliteWebhookStore : IWebhookEndpointStore, IWebhookDelivery
         await _connection.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }
+
+    /// <summary>Inserts unless the row exists, then reads back the row that stands: the first write wins.</summary>
+    private Task<T> InsertOnce<T>(string insertSql, Action<SqliteCommand> bind, Func<Task<T?>> stored, CancellationToken cancellationToken)
+        where T : class =>
+        Locked(async () =>
+        {
+            await using var insert = Command(null, insertSql);
+            bind(insert);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await stored().ConfigureAwait(false) ?? throw new InvalidOperationException("An inserted webhook row is missing.");
+        }, cancellationToken);
 
     private async Task<WebhookMessage?> FindMessageUnlocked(string messageId, CancellationToken cancellationToken) =>
         (await Read($"SELECT {MessageColumns} FROM messages WHERE message_id = $id", Message, cancellationToken, ("$id", messageId)).ConfigureAwait(false))

@@ -74,6 +74,16 @@ public sealed class KeyFileSecretCipherTests : IDisposable
     }
 
     [Fact]
+    public async Task Sealed_text_under_another_version_prefix_does_not_open()
+    {
+        var cipher = KeyFileSecretCipher.OpenOrCreate(KeyPath, DataDirectory);
+
+        var sealedSecret = await cipher.Seal(Secret, "ep_1", None);
+
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => cipher.Open("v2:" + sealedSecret["v1:".Length..], "ep_1", None));
+    }
+
+    [Fact]
     public async Task Sealed_text_never_shows_the_secret_and_differs_each_time()
     {
         var cipher = KeyFileSecretCipher.OpenOrCreate(KeyPath, DataDirectory);
@@ -111,6 +121,7 @@ public sealed class KeyFileSecretCipherTests : IDisposable
     [InlineData("webhook-secrets.key", "/")]
     [InlineData("keys/../webhook-secrets.key", "/")]
     [InlineData("", "")]
+    [InlineData("", "/")]
     public void Key_path_inside_the_data_directory_is_refused(string keyInData, string dataSuffix)
     {
         var keyPath = Path.Combine(DataDirectory, keyInData);

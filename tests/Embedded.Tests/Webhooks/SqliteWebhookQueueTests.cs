@@ -173,8 +173,8 @@ public sealed class SqliteWebhookQueueTests : IDisposable
 
         await queue.Send(["wake"], TimeSpan.Zero, None);
 
-        // The fake clock never moves: only the send's signal can complete the receive.
-        Assert.Equal("wake", Assert.Single(await waiting).Body);
+        // The fake clock never moves: only the send's signal can complete the receive (the real-time bound only turns a miss into a failure).
+        Assert.Equal("wake", Assert.Single(await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Body);
     }
 
     [Fact]
@@ -184,9 +184,12 @@ public sealed class SqliteWebhookQueueTests : IDisposable
         await queue.Send(["m"], TimeSpan.Zero, None);
         await queue.Retry(Assert.Single(await queue.Receive(10, TimeSpan.Zero, None)), TimeSpan.FromSeconds(5), None);
 
+        var waitFrom = _time.GetUtcNow();
+
         var again = await _time.Pump(queue.Receive(10, TimeSpan.FromSeconds(20), None), TimeSpan.FromSeconds(1));
 
         Assert.Equal(2, Assert.Single(again).ReceiveCount);
+        Assert.InRange(_time.GetUtcNow() - waitFrom, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
     }
 
     public void Dispose() => _directory.Dispose();
