@@ -69,6 +69,8 @@ public sealed class PaymentsMocks : IMocks
             ["url"] = $"https://sqs.{Region}.amazonaws.com/{Account}/{name}",
         },
         ResourceTypes.EventBus => new() { ["arn"] = $"arn:aws:events:{Region}:{Account}:event-bus/{name}" },
+        ResourceTypes.EventRule => new() { ["arn"] = $"arn:aws:events:{Region}:{Account}:rule/{inputs["eventBusName"]}/{name}" },
+        ResourceTypes.Key => new() { ["arn"] = $"arn:aws:kms:{Region}:{Account}:key/{id}", ["keyId"] = id },
         ResourceTypes.LogGroup => new() { ["arn"] = $"arn:aws:logs:{Region}:{Account}:log-group:{name}" },
         ResourceTypes.Role => new() { ["arn"] = $"arn:aws:iam::{Account}:role/{name}" },
         ResourceTypes.Function => new() { ["arn"] = FunctionArn(name), ["version"] = "1" },

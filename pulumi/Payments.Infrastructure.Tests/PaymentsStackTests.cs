@@ -40,22 +40,34 @@ public sealed class PaymentsStackTests
     }
 
     [Fact]
-    public async Task Events_table_streams_new_images_and_keeps_its_global_order_index()
+    public async Task Events_table_streams_new_images_keyed_by_payment_and_version()
     {
         var stack = await ProvisionedStack.Of(Prod);
         var definition = Prod.Tables.Single(t => t.Name.EndsWith("payment_events", StringComparison.Ordinal));
         var events = stack.OfType(ResourceTypes.Table).Single(t => t.Inputs.Text("name") == definition.Name);
-        var expected = Assert.Single(definition.Table.GlobalSecondaryIndexes);
 
         Assert.True(events.Inputs.Flag("streamEnabled"));
         Assert.Equal("NEW_IMAGE", events.Inputs.Text("streamViewType"));
         Assert.Equal(definition.Table.KeySchema.Single(k => k.KeyType == KeyType.HASH).AttributeName, events.Inputs.Text("hashKey"));
         Assert.Equal(definition.Table.KeySchema.Single(k => k.KeyType == KeyType.RANGE).AttributeName, events.Inputs.Text("rangeKey"));
-        var index = Assert.Single(events.Inputs.Blocks("globalSecondaryIndexes"));
-        Assert.Equal(expected.IndexName, index.Text("name"));
-        Assert.Equal(expected.KeySchema.Single(k => k.KeyType == KeyType.HASH).AttributeName, index.Text("hashKey"));
-        Assert.Equal(expected.KeySchema.Single(k => k.KeyType == KeyType.RANGE).AttributeName, index.Text("rangeKey"));
-        Assert.Equal(expected.Projection.ProjectionType.Value, index.Text("projectionType"));
+    }
+
+    [Fact]
+    public async Task Webhook_deliveries_table_keeps_every_index_the_store_queries()
+    {
+        var stack = await ProvisionedStack.Of(Prod);
+        var definition = Prod.Tables.Single(t => t.Name.EndsWith("webhook_deliveries", StringComparison.Ordinal));
+        var table = stack.OfType(ResourceTypes.Table).Single(t => t.Inputs.Text("name") == definition.Name);
+        var indexes = table.Inputs.Blocks("globalSecondaryIndexes");
+
+        Assert.Equal(definition.Table.GlobalSecondaryIndexes.Count, indexes.Count);
+        foreach (var expected in definition.Table.GlobalSecondaryIndexes)
+        {
+            var index = Assert.Single(indexes, i => i.Text("name") == expected.IndexName);
+            Assert.Equal(expected.KeySchema.Single(k => k.KeyType == KeyType.HASH).AttributeName, index.Text("hashKey"));
+            Assert.Equal(expected.KeySchema.Single(k => k.KeyType == KeyType.RANGE).AttributeName, index.Text("rangeKey"));
+            Assert.Equal(expected.Projection.ProjectionType.Value, index.Text("projectionType"));
+        }
     }
 
     [Fact]
@@ -120,6 +132,7 @@ public sealed class PaymentsStackTests
     {
         var stack = await ProvisionedStack.Of(Prod);
         var urls = stack.OfType(ResourceTypes.Queue).ToDictionary(q => q.Inputs.Text("name"), q => q.State.Text("url"), StringComparer.Ordinal);
+        var keyArns = stack.OfType(ResourceTypes.Key).ToDictionary(k => k.Name, k => k.State.Text("arn"), StringComparer.Ordinal);
         var functions = stack.OfType(ResourceTypes.Function);
 
         foreach (var definition in Prod.Functions)
@@ -127,9 +140,17 @@ public sealed class PaymentsStackTests
             var variables = functions.Single(f => f.Inputs.Text("name") == NameOf(Prod, definition)).Inputs.Block("environment").Block("variables");
             foreach (var (key, value) in definition.Environment)
             {
-                Assert.Equal(value.QueueUrlOf is { } queue ? urls[queue.Name] : value.Literal, variables.Text(key));
+                var expected = value switch
+                {
+                    { QueueUrlOf: { } queue } => urls[queue.Name],
+                    { ArnOfResource: { Kind: ResourceKind.Key } resource } => keyArns[resource.Name],
+                    _ => value.Literal,
+                };
+                Assert.Equal(expected, variables.Text(key));
             }
         }
+
+        Assert.Contains(Prod.Functions, f => f.Environment.Values.Any(v => v.ArnOfResource is not null));
     }
 
     [Fact]
@@ -236,6 +257,7 @@ public sealed class PaymentsStackTests
         provisioned.UnionWith(stack.OfType(ResourceTypes.Queue).Select(q => q.State.Text("arn")));
         provisioned.UnionWith(stack.OfType(ResourceTypes.LogGroup).Select(g => g.State.Text("arn") + ":*"));
         provisioned.UnionWith(stack.OfType(ResourceTypes.EventBus).Select(b => b.State.Text("arn")));
+        provisioned.UnionWith(stack.OfType(ResourceTypes.Key).Select(k => k.State.Text("arn")));
 
         var resources = stack.OfType(ResourceTypes.RolePolicy)
             .SelectMany(p => JsonDocument.Parse(p.Inputs.Text("policy")).RootElement.GetProperty("Statement").EnumerateArray().ToList())
@@ -246,7 +268,7 @@ public sealed class PaymentsStackTests
     }
 
     [Fact]
-    public async Task Status_pipe_reads_the_events_stream_from_its_start_and_puts_filtered_events_on_the_bus()
+    public async Task Ledger_pipe_reads_the_events_stream_from_its_start_and_puts_every_insert_on_the_bus()
     {
         var stack = await ProvisionedStack.Of(Prod);
         var pipe = Assert.Single(stack.OfType(ResourceTypes.Pipe));
@@ -384,6 +406,78 @@ public sealed class PaymentsStackTests
         Assert.Equal(Prod.Tables.Select(t => t.Name).ToList(), tables.ToList());
         Assert.Equal(Sorted(Prod.Queues.Select(q => q.Name)), Sorted(queues.Keys));
         Assert.All(queues, pair => Assert.EndsWith("/" + pair.Key, pair.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Webhook_function_takes_batches_of_ten_from_the_webhook_queue_and_reports_batch_item_failures()
+    {
+        var stack = await ProvisionedStack.Of(Prod);
+        var webhook = Prod.Functions.Single(f => f.Name == CloudTopology.Webhook);
+        var trigger = Assert.IsType<FunctionTrigger.Sqs>(webhook.Trigger);
+        var mapping = Assert.Single(stack.OfType(ResourceTypes.EventSourceMapping), m => FunctionBehind(m) == webhook);
+
+        Assert.Equal(ArnsByName(stack, ResourceTypes.Queue)[trigger.Queue.Name], mapping.Inputs.Text("eventSourceArn"));
+        Assert.Equal(10, mapping.Inputs.Integer("batchSize"));
+        Assert.Equal(new[] { "ReportBatchItemFailures" }, mapping.Inputs.Texts("functionResponseTypes"));
+    }
+
+    [Fact]
+    public async Task Every_rule_definition_becomes_a_rule_on_the_bus_with_its_pattern_and_one_target_for_the_whole_event()
+    {
+        var stack = await ProvisionedStack.Of(Prod);
+        var rules = stack.OfType(ResourceTypes.EventRule);
+        var targets = stack.OfType(ResourceTypes.EventTarget);
+        var queueArns = ArnsByName(stack, ResourceTypes.Queue);
+
+        Assert.Equal(Prod.Rules.Count, rules.Count);
+        Assert.Equal(Prod.Rules.Count, targets.Count);
+        foreach (var definition in Prod.Rules)
+        {
+            var rule = Assert.Single(rules, r => r.Inputs.Text("name") == definition.Name);
+            Assert.Equal(Prod.EventBus, rule.Inputs.Text("eventBusName"));
+            Assert.Equal(definition.EventPattern, rule.Inputs.Text("eventPattern"));
+            Assert.Equal(definition.Description, rule.Inputs.Text("description"));
+            var target = Assert.Single(targets, t => t.Inputs.Text("rule") == definition.Name);
+            Assert.Equal(Prod.EventBus, target.Inputs.Text("eventBusName"));
+            Assert.Equal(queueArns[definition.Target.Name], target.Inputs.Text("arn"));
+            Assert.False(target.Inputs.Has("inputTransformer"));
+            Assert.False(target.Inputs.Has("inputPath"));
+        }
+    }
+
+    [Fact]
+    public async Task Webhook_queue_policy_lets_eventbridge_send_only_on_behalf_of_the_provisioned_rules()
+    {
+        var stack = await ProvisionedStack.Of(Prod);
+        var definition = Assert.Single(Prod.QueuePolicies);
+        var queue = stack.OfType(ResourceTypes.Queue).Single(q => q.Inputs.Text("name") == definition.Queue.Name);
+        var ruleArns = stack.OfType(ResourceTypes.EventRule).Select(r => r.State.Text("arn")).ToList();
+        var policy = Assert.Single(stack.OfType(ResourceTypes.QueuePolicy));
+
+        Assert.Equal(queue.State.Text("url"), policy.Inputs.Text("queueUrl"));
+        using var document = JsonDocument.Parse(policy.Inputs.Text("policy"));
+        var statement = Assert.Single(document.RootElement.GetProperty("Statement").EnumerateArray().ToList());
+        Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+        Assert.Equal("events.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal(new[] { "sqs:SendMessage" }, Strings(statement.GetProperty("Action")));
+        Assert.Equal(new[] { queue.State.Text("arn") }, Strings(statement.GetProperty("Resource")));
+        Assert.Equal(Sorted(ruleArns), Sorted(Strings(statement.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("aws:SourceArn"))));
+        Assert.Equal(Prod.Rules.Count, ruleArns.Count);
+    }
+
+    [Fact]
+    public async Task Webhook_secrets_key_rotates_and_only_the_api_and_webhook_roles_name_it()
+    {
+        var stack = await ProvisionedStack.Of(Prod);
+        var key = Assert.Single(stack.OfType(ResourceTypes.Key));
+        var arn = key.State.Text("arn");
+
+        Assert.True(key.Inputs.Flag("enableKeyRotation"));
+        Assert.Equal(30, key.Inputs.Integer("deletionWindowInDays"));
+        var naming = stack.OfType(ResourceTypes.RolePolicy).Where(p => p.Inputs.Text("policy").Contains(arn, StringComparison.Ordinal)).Select(p => p.Inputs.Text("name"));
+        Assert.Equal(
+            Sorted([NameOf(Prod, Prod.Functions.Single(f => f.Name == CloudTopology.Api)), NameOf(Prod, Prod.Functions.Single(f => f.Name == CloudTopology.Webhook))]),
+            Sorted(naming));
     }
 
     private static string NameOf(CloudTopology topology, FunctionDefinition definition) => LambdaFunctions.NameOf(topology.Environment, definition);

@@ -6,6 +6,10 @@ internal static class ResourceTypes
     public const string Table = "aws:dynamodb/table:Table";
     public const string Queue = "aws:sqs/queue:Queue";
     public const string EventBus = "aws:cloudwatch/eventBus:EventBus";
+    public const string EventRule = "aws:cloudwatch/eventRule:EventRule";
+    public const string EventTarget = "aws:cloudwatch/eventTarget:EventTarget";
+    public const string QueuePolicy = "aws:sqs/queuePolicy:QueuePolicy";
+    public const string Key = "aws:kms/key:Key";
     public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
     public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     public const string Role = "aws:iam/role:Role";

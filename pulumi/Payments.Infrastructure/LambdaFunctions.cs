@@ -124,9 +124,13 @@ public static class LambdaFunctions
             {
                 variables.Add(key, resources.QueueUrl(queue));
             }
+            else if (value.ArnOfResource is { } resource)
+            {
+                variables.Add(key, resources.Arn(resource));
+            }
             else
             {
-                variables.Add(key, value.Literal ?? throw new InvalidOperationException($"{definition.Name}: {key} has neither a value nor a queue."));
+                variables.Add(key, value.Literal ?? throw new InvalidOperationException($"{definition.Name}: {key} has neither a value, a queue nor a resource."));
             }
         }
 

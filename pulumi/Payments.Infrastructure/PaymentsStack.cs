@@ -32,8 +32,22 @@ public static class PaymentsStack
             resources.Add(secret.Name, SecretParameters.Provision(secret));
         }
 
+        foreach (var key in topology.Keys)
+        {
+            resources.Add(key.Name, EncryptionKeys.Provision(key));
+        }
+
         resources.Add(topology.EventBus, new EventBus(topology.EventBus, new EventBusArgs { Name = topology.EventBus }));
-        StatusEventPipe.Provision(topology.Pipe, resources);
+        LedgerEventPipe.Provision(topology.Pipe, resources);
+        foreach (var rule in topology.Rules)
+        {
+            resources.Add(rule.Name, EventRules.Provision(rule, resources));
+        }
+
+        foreach (var policy in topology.QueuePolicies)
+        {
+            QueuePolicies.Provision(policy, resources);
+        }
         var functions = LambdaFunctions.Provision(topology, bundlePath, resources);
         var api = HttpApiGateway.Provision(topology, functions);
         Alarms.Provision(topology, api);

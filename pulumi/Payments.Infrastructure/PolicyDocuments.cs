@@ -40,6 +40,30 @@ public static class PolicyDocuments
         });
     }
 
+    /// <summary>
+    /// A resource policy: the AWS service may perform the actions on the resource only on behalf of the source ARNs
+    /// (<c>aws:SourceArn</c>), so no other rule or account can use the grant.
+    /// </summary>
+    public static string AllowServiceFrom(string servicePrincipal, IReadOnlyList<string> actions, string resource, IReadOnlyList<string> sourceArns) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("Effect", "Allow");
+        json.WritePropertyName("Principal");
+        json.WriteStartObject();
+        json.WriteString("Service", servicePrincipal);
+        json.WriteEndObject();
+        WriteStrings(json, "Action", actions);
+        WriteStrings(json, "Resource", [resource]);
+        json.WritePropertyName("Condition");
+        json.WriteStartObject();
+        json.WritePropertyName("ArnEquals");
+        json.WriteStartObject();
+        WriteStrings(json, "aws:SourceArn", sourceArns);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
     private static string Write(Action<Utf8JsonWriter> writeStatements)
     {
         using var buffer = new MemoryStream();

@@ -2,6 +2,7 @@ using Payments.Aws.Topology;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.DynamoDB;
+using Pulumi.Aws.Kms;
 using Pulumi.Aws.Sqs;
 using Pulumi.Aws.Ssm;
 
@@ -18,6 +19,8 @@ public sealed class ProvisionedResources
     private readonly Dictionary<string, LogGroup> _logGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventBus> _buses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Parameter> _parameters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Key> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EventRule> _rules = new(StringComparer.Ordinal);
 
     public void Add(string name, Table table) => _tables.Add(name, table);
 
@@ -30,6 +33,10 @@ public sealed class ProvisionedResources
 
     public void Add(string name, Parameter parameter) => _parameters.Add(name, parameter);
 
+    public void Add(string name, Key key) => _keys.Add(name, key);
+
+    public void Add(string name, EventRule rule) => _rules.Add(name, rule);
+
     public bool HasQueue(string name) => _queues.ContainsKey(name);
 
     public IReadOnlyCollection<string> QueueNames => _queues.Keys;
@@ -39,6 +46,8 @@ public sealed class ProvisionedResources
     public Queue FindQueue(string name) => Find(_queues, name, "queue");
 
     public LogGroup FindLogGroup(string function) => Find(_logGroups, function, "log group");
+
+    public EventBus FindBus(string name) => Find(_buses, name, "event bus");
 
     public Output<string> Arn(ResourceRef reference)
     {
@@ -54,6 +63,8 @@ public sealed class ProvisionedResources
             ResourceKind.EventBus => Find(_buses, reference.Name, "event bus").Arn,
             ResourceKind.AccountStreams => Output.Create("*"),
             ResourceKind.Parameter => Find(_parameters, reference.Name, "parameter").Arn,
+            ResourceKind.Key => Find(_keys, reference.Name, "key").Arn,
+            ResourceKind.EventRule => Find(_rules, reference.Name, "event rule").Arn,
             _ => throw new ArgumentOutOfRangeException(nameof(reference), reference, "No ARN mapping for this kind of resource."),
         };
     }

@@ -196,9 +196,8 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, DynamoDbWebhook
                 TableName = tables.Deliveries,
                 IndexName = Schema.DeliveriesByPaymentIndex,
                 KeyConditionExpression = "#payment = :payment",
-                FilterExpression = "#client = :client",
-                ExpressionAttributeNames = new() { ["#payment"] = Schema.DeliveryPayment, ["#client"] = Schema.ClientId },
-                ExpressionAttributeValues = new() { [":payment"] = S(Items.PaymentOf(clientId, paymentId)), [":client"] = S(clientId) },
+                ExpressionAttributeNames = new() { ["#payment"] = Schema.DeliveryPayment },
+                ExpressionAttributeValues = new() { [":payment"] = S(Items.PaymentOf(clientId, paymentId)) },
                 ScanIndexForward = true,
             },
             cancellationToken).ConfigureAwait(false);
@@ -222,7 +221,11 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, DynamoDbWebhook
         return [.. items.Select(Items.ToAttempt)];
     }
 
-    /// <summary>The filter keeps ids that hold the key separator from reaching another client's or endpoint's attempts.</summary>
+    /// <summary>
+    /// The index key joins client and endpoint ids with '#', which either id may hold ("a" + "b#e" and "a#b" + "e" share
+    /// a key); the filter on the ids themselves keeps each client to its own attempts. A payment's key needs no such
+    /// filter: a payment id is a GUID, so the part after the last '#' is always the whole of it.
+    /// </summary>
     public async Task<IReadOnlyList<WebhookAttempt>> AttemptsForEndpoint(string clientId, string endpointId, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)

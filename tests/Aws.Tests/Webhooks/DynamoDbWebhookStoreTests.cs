@@ -256,6 +256,18 @@ public sealed class DynamoDbWebhookStoreTests(DynamoDbLocalFixture dynamo) : ICl
     }
 
     [Fact]
+    public async Task Ids_holding_the_key_separator_do_not_reach_another_clients_attempts()
+    {
+        var mine = await Store.OpenDelivery(Delivery("a", "dlv_mine", "b#e", Guid.NewGuid(), T0), CancellationToken.None);
+        var theirs = await Store.OpenDelivery(Delivery("a#b", "dlv_theirs", "e", Guid.NewGuid(), T0), CancellationToken.None);
+        await Store.RecordAttempt(Attempt(mine, 1, T0, 200), mine, CancellationToken.None);
+        await Store.RecordAttempt(Attempt(theirs, 1, T0.AddSeconds(1), 200), theirs, CancellationToken.None);
+
+        Assert.Equal(["dlv_mine"], (await Store.AttemptsForEndpoint("a", "b#e", 10, CancellationToken.None)).Select(a => a.DeliveryId));
+        Assert.Equal(["dlv_theirs"], (await Store.AttemptsForEndpoint("a#b", "e", 10, CancellationToken.None)).Select(a => a.DeliveryId));
+    }
+
+    [Fact]
     public async Task Payment_deliveries_come_back_by_creation_and_only_to_the_paying_client()
     {
         var payment = Guid.NewGuid();

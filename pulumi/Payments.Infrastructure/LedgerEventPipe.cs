@@ -10,11 +10,11 @@ namespace Payments.Infrastructure;
 /// The <see cref="PipeDefinition"/> as an EventBridge Pipe from the events table's stream to the bus, with a role that
 /// can read that one stream and put events on that one bus.
 /// </summary>
-public static class StatusEventPipe
+public static class LedgerEventPipe
 {
     /// <summary>
-    /// A pipe created on a live table must still see every status event already in the stream, so it starts at the
-    /// oldest record; the stream keeps 24 hours, which is the replay window.
+    /// A pipe created on a live table must still see every event already in the stream, so it starts at the oldest
+    /// record; the stream keeps 24 hours, which is the replay window.
     /// </summary>
     private const string FromOldestRecord = "TRIM_HORIZON";
 
