@@ -64,6 +64,38 @@ public sealed class WebhookEndToEndTests : IClassFixture<WebhookReceiver>
         Assert.False(received.Verified);
     }
 
+    [Fact]
+    public async Task During_a_rotation_a_receiver_holding_either_secret_verifies()
+    {
+        await using var host = await EmbeddedHost.Start(rampFailureRate: 0);
+        var path = "/rotating/" + Guid.NewGuid().ToString("N");
+        var old = await Register(host, path, ["payment.completed"]);
+        var endpointId = await EndpointAt(host, path);
+        using var rotate = await host.Client.PostAsync($"/webhook-endpoints/{endpointId}/rotate-secret", null);
+        Assert.Equal(HttpStatusCode.OK, rotate.StatusCode);
+        var fresh = JsonDocument.Parse(await rotate.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
+        Assert.NotEqual(old, fresh);
+
+        await _receiver.SetSecrets(old);
+        var paymentId = await host.Pay(20m);
+        var first = Assert.Single(await _receiver.WaitFor(path, 1, Patience));
+        Assert.True(first.Verified, string.Join("; ", first.Verifications));
+        Assert.Equal(2, first.Header("webhook-signature")!.Split(' ').Length);
+
+        await _receiver.SetSecrets(fresh);
+        var delivery = await DeliveryOf(host, paymentId, first.Header("webhook-id")!);
+        using var redeliver = await host.Client.PostAsync($"/webhook-deliveries/{delivery.GetProperty("id").GetString()}/redeliver", null);
+        var second = (await _receiver.WaitFor(path, 2, Patience))[^1];
+        Assert.True(second.Verified, string.Join("; ", second.Verifications));
+    }
+
+    private static async Task<string> EndpointAt(EmbeddedHost host, string path)
+    {
+        using var body = JsonDocument.Parse(await host.Client.GetStringAsync("/webhook-endpoints"));
+        return body.RootElement.GetProperty("items").EnumerateArray()
+            .Single(e => e.GetProperty("url").GetString()!.EndsWith(path, StringComparison.Ordinal)).GetProperty("id").GetString()!;
+    }
+
     private async Task<string> Register(EmbeddedHost host, string path, string[] eventTypes)
     {
         var types = string.Join(",", eventTypes.Select(t => $"\"{t}\""));

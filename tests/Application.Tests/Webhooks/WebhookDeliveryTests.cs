@@ -5,6 +5,7 @@ using Payments.Application.Webhooks;
 using Payments.Application.Webhooks.Deliveries;
 using Payments.Application.Webhooks.Endpoints;
 using Payments.Application.Webhooks.Replay;
+using Payments.TestServices;
 using Xunit.Abstractions;
 
 namespace Payments.Application.Tests.Webhooks;
@@ -260,6 +261,44 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         var requests = receiver.Requests.ToList();
         Assert.Equal([Sign(fresh, requests[0]), Sign(old, requests[0])], Signatures(requests[0]));
         Assert.Equal([Sign(fresh, requests[1])], Signatures(requests[1]));
+    }
+
+    [Fact]
+    public async Task A_host_that_resolves_to_loopback_after_registration_is_refused_at_send_without_a_connection()
+    {
+        var dns = new ScriptedResolver().Map("hooks.example", "93.184.215.14");
+        await using var rig = WebhookRig.Start(new WebhookOptions(), dns);
+        await using var receiver = new RawHttpReceiver(RawHttpReceiver.Status(200));
+        var (endpoint, _) = await rig.Register("client-a", new Uri($"https://hooks.example:{receiver.Port}/hook"));
+
+        dns.Map("hooks.example", "127.0.0.1");
+        var message = await rig.Publish("client-a");
+        await rig.Drain();
+
+        var attempt = Assert.Single(await rig.Attempts(message, endpoint));
+        Assert.Null(attempt.StatusCode);
+        Assert.StartsWith("refused: 127.0.0.1 is a loopback address", attempt.Error, StringComparison.Ordinal);
+        Assert.NotNull(attempt.NextAttemptAt);
+        Assert.Equal(0, receiver.Connections);
+    }
+
+    [Fact]
+    public async Task The_reference_verifier_refuses_a_webhook_whose_timestamp_is_more_than_5_minutes_old()
+    {
+        await using var rig = WebhookRig.Start();
+        await using var verifier = new WebhookReceiver();
+        await verifier.InitializeAsync();
+        var (_, secret) = await rig.Register("client-a", verifier.Url("/stale"));
+        await verifier.SetSecrets(secret);
+        rig.Time.SetUtcNow(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(6));
+
+        await rig.Publish("client-a");
+        await rig.Drain();
+
+        var received = Assert.Single(await verifier.Received("/stale"));
+        Assert.False(received.Verified);
+        Assert.Contains("timestamp", Assert.Single(received.Verifications), StringComparison.OrdinalIgnoreCase);
+        await verifier.DisposeAsync();
     }
 
     [Fact]

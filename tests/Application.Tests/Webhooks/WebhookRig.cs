@@ -17,14 +17,14 @@ namespace Payments.Application.Tests.Webhooks;
 /// </summary>
 internal sealed class WebhookRig : IAsyncDisposable
 {
-    private WebhookRig(LedgerFixture ledger, WebhookOptions options)
+    private WebhookRig(LedgerFixture ledger, WebhookOptions options, IWebhookHostResolver? resolver)
     {
         Ledger = ledger;
         Options = options;
         Store = SqliteWebhookStore.Open(ledger.Directory.File("webhooks.db"));
         Queue = SqliteWebhookQueue.Open(ledger.Directory.File("webhook-jobs.db"), Time, new EmbeddedWebhookQueueOptions { MaxReceives = options.MaxAttempts });
         var cipher = KeyFileSecretCipher.OpenOrCreate(Path.Combine(ledger.Directory.Path, "keys", "webhook.key"), Path.Combine(ledger.Directory.Path, "data"));
-        var policy = new WebhookAddressPolicy(new DnsHostResolver(), options.AllowInsecure);
+        var policy = new WebhookAddressPolicy(resolver ?? new DnsHostResolver(), options.AllowInsecure);
         Transport = new HttpWebhookTransport(policy, options, TimeProvider.System);
         Endpoints = new WebhookEndpointService(Store, cipher, policy, options, Time);
         FanOut = new WebhookFanOut(ledger.Store, Store, Store, Queue, Time, NullLogger<WebhookFanOut>.Instance);
@@ -59,11 +59,15 @@ internal sealed class WebhookRig : IAsyncDisposable
 
     public WebhookReplay Replay { get; }
 
-    public static WebhookRig Start(WebhookOptions? options = null) => new(LedgerFixture.Create(), options ?? new WebhookOptions { AllowInsecure = true });
+    public static WebhookRig Start(WebhookOptions? options = null, IWebhookHostResolver? resolver = null) =>
+        new(LedgerFixture.Create(), options ?? new WebhookOptions { AllowInsecure = true }, resolver);
 
-    public async Task<(WebhookEndpoint Endpoint, string Secret)> Register(string clientId, RawHttpReceiver receiver, params string[] eventTypes)
+    public Task<(WebhookEndpoint Endpoint, string Secret)> Register(string clientId, RawHttpReceiver receiver, params string[] eventTypes) =>
+        Register(clientId, new Uri($"http://127.0.0.1:{receiver.Port}/hook"), eventTypes);
+
+    public async Task<(WebhookEndpoint Endpoint, string Secret)> Register(string clientId, Uri url, params string[] eventTypes)
     {
-        var outcome = await Endpoints.Create(clientId, new WebhookEndpointDraft($"http://127.0.0.1:{receiver.Port}/hook", eventTypes, null), CancellationToken.None);
+        var outcome = await Endpoints.Create(clientId, new WebhookEndpointDraft(url.ToString(), eventTypes, null), CancellationToken.None);
         var saved = Assert.IsType<EndpointOutcome.Saved>(outcome);
         return (saved.Endpoint, saved.Secret!);
     }
