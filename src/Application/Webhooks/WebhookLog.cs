@@ -29,6 +29,9 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 6009, Level = LogLevel.Error, Message = "Webhook queue message {MessageId} failed unexpectedly; it will be retried")]
     public static partial void Crashed(ILogger logger, Exception exception, string messageId);
 
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({WebhookId}): attempt {Attempt} was sent twice by duplicate messages; the first record stands")]
+    public static partial void AttemptRaced(ILogger logger, string deliveryId, string webhookId, int attempt);
+
     [LoggerMessage(EventId = 6010, Level = LogLevel.Error, Message = "The webhook queue failed; the receive loop retries")]
     public static partial void QueueFailed(ILogger logger, Exception exception);
 }

@@ -155,7 +155,7 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, DynamoDbWebhook
         return client.PutItemAsync(new PutItemRequest { TableName = tables.Deliveries, Item = Items.From(delivery) }, cancellationToken);
     }
 
-    public async Task RecordAttempt(WebhookAttempt attempt, WebhookDelivery delivery, CancellationToken cancellationToken)
+    public async Task<bool> RecordAttempt(WebhookAttempt attempt, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(delivery);
@@ -180,10 +180,12 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, DynamoDbWebhook
                     ],
                 },
                 cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (TransactionCanceledException e) when (e.CancellationReasons is [{ Code: ConditionalCheckFailed }, ..])
         {
             // The attempt is recorded already (a handler retried after an unacknowledged write): that write's delivery state stands.
+            return false;
         }
     }
 

@@ -211,7 +211,7 @@ public sealed class SqliteWebhookStore : IWebhookEndpointStore, IWebhookDelivery
     }
 
     /// <summary>A repeat of a recorded (delivery, attempt) changes nothing, the delivery included: the first record stands.</summary>
-    public Task RecordAttempt(WebhookAttempt attempt, WebhookDelivery delivery, CancellationToken cancellationToken)
+    public Task<bool> RecordAttempt(WebhookAttempt attempt, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(delivery);
@@ -225,7 +225,8 @@ public sealed class SqliteWebhookStore : IWebhookEndpointStore, IWebhookDelivery
             await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var insert = Command(transaction, InsertAttempt);
             Bind(insert, attempt);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            var recorded = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            if (recorded)
             {
                 await using var upsert = Command(transaction, UpsertDelivery);
                 Bind(upsert, delivery);
@@ -233,7 +234,7 @@ public sealed class SqliteWebhookStore : IWebhookEndpointStore, IWebhookDelivery
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            return recorded;
         }, cancellationToken);
     }
 

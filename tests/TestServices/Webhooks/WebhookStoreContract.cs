@@ -308,12 +308,12 @@ public abstract class WebhookStoreContract : IAsyncLifetime
         await Deliveries.OpenDelivery(delivery, None);
         var attempt = NewAttempt(delivery, 1, T0.AddSeconds(1));
         var delivered = delivery with { State = WebhookDeliveryState.Delivered, Attempts = 1, RoundAttempts = 1, LastStatusCode = 200, UpdatedAt = T0.AddSeconds(1) };
-        await Deliveries.RecordAttempt(attempt, delivered, None);
+        Assert.True(await Deliveries.RecordAttempt(attempt, delivered, None));
 
-        await Deliveries.RecordAttempt(
+        Assert.False(await Deliveries.RecordAttempt(
             attempt with { StatusCode = 500, Error = "answered 500" },
             delivered with { State = WebhookDeliveryState.Failed, LastStatusCode = 500 },
-            None);
+            None));
 
         Assert.Equal([attempt], await Deliveries.AttemptsForDelivery(delivery.DeliveryId, None));
         Assert.Equal(delivered, await Deliveries.FindDelivery(delivery.DeliveryId, None));

@@ -19,8 +19,12 @@ public interface IWebhookDeliveryStore
     /// <summary>Replaces the delivery's state (no attempt made: skipped, or a new round queued).</summary>
     Task SaveDelivery(WebhookDelivery delivery, CancellationToken cancellationToken);
 
-    /// <summary>Appends the attempt and replaces the delivery with <paramref name="delivery"/> in one write; a repeat of the same (delivery, attempt) is ignored.</summary>
-    Task RecordAttempt(WebhookAttempt attempt, WebhookDelivery delivery, CancellationToken cancellationToken);
+    /// <summary>
+    /// Appends the attempt and replaces the delivery with <paramref name="delivery"/> in one write. False when that
+    /// (delivery, attempt) is recorded already (a repeat, or another sender's attempt of a duplicate message): nothing
+    /// is written and the stored delivery stands.
+    /// </summary>
+    Task<bool> RecordAttempt(WebhookAttempt attempt, WebhookDelivery delivery, CancellationToken cancellationToken);
 
     /// <summary>Deliveries of the client's payment, by creation.</summary>
     Task<IReadOnlyList<WebhookDelivery>> DeliveriesForPayment(string clientId, Guid paymentId, CancellationToken cancellationToken);

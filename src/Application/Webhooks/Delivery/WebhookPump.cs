@@ -19,7 +19,10 @@ public sealed class WebhookPump(IWebhookQueue queue, IWebhookMessageHandler hand
     public async Task<int> ProcessNext(TimeSpan wait, CancellationToken cancellationToken)
     {
         var batch = await queue.Receive(WebhookQueueSpec.BatchSize, wait, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(batch.Select(receipt => Process(receipt, cancellationToken))).ConfigureAwait(false);
+        // Copies of one message (a repeated fan-out, a redelivery) in one batch would send twice at once: one carries on.
+        var copies = batch.GroupBy(r => r.Body, StringComparer.Ordinal).ToList();
+        await Task.WhenAll(copies.Select(group => Process(group.First(), cancellationToken))
+            .Concat(copies.SelectMany(group => group.Skip(1)).Select(copy => queue.Complete(copy, cancellationToken)))).ConfigureAwait(false);
         return batch.Count;
     }
 

@@ -69,7 +69,13 @@ public sealed class WebhookSender(
         var record = new WebhookAttempt(
             delivery.DeliveryId, attempt, delivery.MessageId, delivery.EndpointId, delivery.ClientId, delivery.EventType, delivery.PaymentId,
             sentAt, response.StatusCode, response.Latency, response.Error, next);
-        await deliveries.RecordAttempt(record, updated, cancellationToken).ConfigureAwait(false);
+        if (!await deliveries.RecordAttempt(record, updated, cancellationToken).ConfigureAwait(false))
+        {
+            // A duplicate message of this delivery was sent and recorded first; that sender's verdict carries it on.
+            WebhookLog.AttemptRaced(logger, delivery.DeliveryId, delivery.MessageId, attempt);
+            return new WebhookDisposition.Done("attempt recorded by another sender");
+        }
+
 
         if (response.IsSuccess)
         {
