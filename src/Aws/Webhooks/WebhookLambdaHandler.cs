@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Payments.Application.Jobs;
 using Payments.Application.Webhooks.Queue;
 using Payments.Aws.Sqs;
@@ -15,34 +13,11 @@ namespace Payments.Aws.Webhooks;
 /// </summary>
 public sealed class WebhookLambdaHandler(IWebhookMessageHandler handler, IWebhookQueue queue, ILogger<WebhookLambdaHandler> logger)
 {
-    public async Task<string> Handle(string eventJson, CancellationToken cancellationToken)
-    {
-        var sqsEvent = JsonSerializer.Deserialize(eventJson, SqsLambdaJsonContext.Default.SqsEvent)
-            ?? throw new JsonException("The SQS event is null.");
-        var response = await Handle(sqsEvent, cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Serialize(response, SqsLambdaJsonContext.Default.SqsBatchResponse);
-    }
+    public Task<string> Handle(string eventJson, CancellationToken cancellationToken) =>
+        SqsBatch.Handle(eventJson, receipt => Process(receipt, cancellationToken), logger);
 
-    public async Task<SqsBatchResponse> Handle(SqsEvent sqsEvent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sqsEvent);
-        var failures = new List<SqsBatchItemFailure>();
-        foreach (var record in sqsEvent.Records ?? [])
-        {
-            if (string.IsNullOrEmpty(record.MessageId) || string.IsNullOrEmpty(record.ReceiptHandle))
-            {
-                WebhookLambdaLog.RecordWithoutIdentity(logger);
-                continue;
-            }
-
-            if (!await Process(ToReceipt(record), cancellationToken).ConfigureAwait(false))
-            {
-                failures.Add(new SqsBatchItemFailure(record.MessageId));
-            }
-        }
-
-        return new SqsBatchResponse(failures);
-    }
+    public Task<SqsBatchResponse> Handle(SqsEvent sqsEvent, CancellationToken cancellationToken) =>
+        SqsBatch.Handle(sqsEvent, receipt => Process(receipt, cancellationToken), logger);
 
     /// <summary>True when the message is finished with here (the mapping may delete it); false to leave it in the queue.</summary>
     private async Task<bool> Process(JobReceipt receipt, CancellationToken cancellationToken)
@@ -73,10 +48,4 @@ public sealed class WebhookLambdaHandler(IWebhookMessageHandler handler, IWebhoo
             return false;
         }
     }
-
-    private static JobReceipt ToReceipt(SqsMessageRecord record) => new(
-        record.MessageId!,
-        record.ReceiptHandle!,
-        record.Body ?? "",
-        int.TryParse(record.Attributes?.ApproximateReceiveCount, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : 1);
 }

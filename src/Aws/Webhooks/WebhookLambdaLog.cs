@@ -7,7 +7,4 @@ internal static partial class WebhookLambdaLog
 
     [LoggerMessage(EventId = 5501, Level = LogLevel.Warning, Message = "Webhook queue message {MessageId} dead-lettered: {Why}")]
     public static partial void DeadLettered(ILogger logger, string messageId, string why);
-
-    [LoggerMessage(EventId = 5502, Level = LogLevel.Warning, Message = "SQS record without messageId or receiptHandle ignored")]
-    public static partial void RecordWithoutIdentity(ILogger logger);
 }
