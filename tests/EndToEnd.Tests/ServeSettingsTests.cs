@@ -31,6 +31,19 @@ public sealed class ServeSettingsTests : IDisposable
         Assert.False(Directory.Exists(_dataDirectory));
     }
 
+    [Fact]
+    public async Task A_webhook_key_file_inside_the_data_directory_stops_serve_naming_the_option()
+    {
+        var keyFile = Path.Combine(_dataDirectory, "webhook.key");
+
+        var (exit, error) = await Run(ServeProcess.Serve(_dataDirectory, "acme:acme-secret-key", LoopbackPort.Free(), "--webhook-key-file", keyFile));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--webhook-key-file", error, StringComparison.Ordinal);
+        Assert.Contains("inside the data directory", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(keyFile));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDirectory))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Payments.Embedded.EventStore;
+using Payments.Embedded.Webhooks;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Cli;
 
@@ -86,6 +87,12 @@ internal static class ServeCommand
             return InvalidSettings;
         }
 
+        if (WebhookKeyProblem(options, dataDirectory) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"invalid setting: PAYMENTS_WEBHOOK_KEY_FILE (--webhook-key-file): {problem}");
+            return InvalidSettings;
+        }
+
         await using var app = PaymentsHost.Build(options, keys, ownsDataDirectory: true);
         return await RunUntilStoppedOrFaulted(app, cancellationToken);
     }
@@ -113,6 +120,20 @@ internal static class ServeCommand
 
         await stopped;
         return store.Fault is null ? 0 : StoreFaulted;
+    }
+
+    /// <summary>Opens (creating once) the key that seals webhook secrets, so a key misplaced or damaged stops `serve` before it starts.</summary>
+    private static string? WebhookKeyProblem(ServeOptions options, string dataDirectory)
+    {
+        try
+        {
+            KeyFileSecretCipher.OpenOrCreate(options.WebhookKeyFile ?? KeyFileSecretCipher.DefaultKeyPath(), dataDirectory);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     private static void Set(Dictionary<string, string?> given, string key, string? value)
