@@ -149,6 +149,39 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, DynamoDbWebhook
         return item is null ? null : Items.ToDelivery(item);
     }
 
+    public async Task<bool> Claim(string deliveryId, int attempts, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Times are fixed-width UTC text, so string order is time order.
+            await client.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = tables.Deliveries,
+                    Key = Items.DeliveryKey(deliveryId),
+                    UpdateExpression = "SET #next = :lease",
+                    ConditionExpression = "attribute_exists(#pk) AND #attempts = :attempts AND #state = :pending AND (attribute_not_exists(#next) OR #next <= :now)",
+                    ExpressionAttributeNames = new()
+                    {
+                        ["#pk"] = Schema.PartitionKey, ["#next"] = Items.NextAttemptAt, ["#attempts"] = Items.Attempts, ["#state"] = Items.State,
+                    },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":lease"] = Time(leaseUntil),
+                        [":attempts"] = new AttributeValue { N = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                        [":pending"] = S(nameof(WebhookDeliveryState.Pending)),
+                        [":now"] = Time(now),
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     public Task SaveDelivery(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);

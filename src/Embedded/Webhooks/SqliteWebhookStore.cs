@@ -199,6 +199,23 @@ public sealed class SqliteWebhookStore : IWebhookEndpointStore, IWebhookDelivery
     public Task<WebhookDelivery?> FindDelivery(string deliveryId, CancellationToken cancellationToken) =>
         Locked(() => FindDeliveryUnlocked(deliveryId, cancellationToken), cancellationToken);
 
+    public Task<bool> Claim(string deliveryId, int attempts, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        Locked(async () =>
+        {
+            await using var claim = Command(
+                null,
+                """
+                UPDATE deliveries SET next_attempt_at = $lease
+                WHERE delivery_id = $id AND attempts = $attempts AND state = $pending AND (next_attempt_at IS NULL OR next_attempt_at <= $now)
+                """,
+                ("$lease", Millis(leaseUntil)),
+                ("$id", deliveryId),
+                ("$attempts", attempts),
+                ("$pending", nameof(WebhookDeliveryState.Pending)),
+                ("$now", Millis(now)));
+            return await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+
     public Task SaveDelivery(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);

@@ -4,6 +4,7 @@ using System.Text;
 using Payments.Application.Webhooks;
 using Payments.Application.Webhooks.Deliveries;
 using Payments.Application.Webhooks.Endpoints;
+using Payments.Application.Webhooks.Queue;
 using Payments.Application.Webhooks.Replay;
 using Payments.TestServices;
 using Xunit.Abstractions;
@@ -193,6 +194,23 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         {
             Assert.Equal(1, Assert.Single(await rig.Attempts(message, slow)).Attempt);
         }
+    }
+
+    [Fact]
+    public async Task Two_copies_of_a_delivery_handled_at_once_send_once_and_the_other_waits()
+    {
+        await using var rig = WebhookRig.Start();
+        await using var receiver = new RawHttpReceiver(RawHttpReceiver.Status(200), TimeSpan.FromMilliseconds(300));
+        var (endpoint, _) = await rig.Register("client-a", receiver);
+        var message = await rig.Publish("client-a");
+        var deliveryId = WebhookIds.Delivery(message.MessageId, endpoint.EndpointId);
+
+        var verdicts = await Task.WhenAll(rig.Sender.Attempt(deliveryId, CancellationToken.None), rig.Sender.Attempt(deliveryId, CancellationToken.None));
+
+        Assert.Single(receiver.Requests);
+        Assert.Single(verdicts.OfType<WebhookDisposition.Done>());
+        Assert.Single(verdicts.OfType<WebhookDisposition.Defer>());
+        Assert.Single(await rig.Attempts(message, endpoint));
     }
 
     [Fact]

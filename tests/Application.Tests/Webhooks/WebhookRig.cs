@@ -30,10 +30,10 @@ internal sealed class WebhookRig : IAsyncDisposable
         FanOut = new WebhookFanOut(ledger.Store, Store, Store, Queue, Time, NullLogger<WebhookFanOut>.Instance);
         var health = new EndpointHealth(Endpoints, Store, Store, FanOut, options, NullLogger<EndpointHealth>.Instance);
         Throttle = new EndpointThrottle(options, Time);
-        var sender = new WebhookSender(
+        Sender = new WebhookSender(
             Store, Store, Endpoints, health, Throttle, Transport, new WebhookRetryPolicy(options, new Random(11)), options, Time, NullLogger<WebhookSender>.Instance);
         var recovery = new WebhookRecovery(Store, Store, FanOut, Queue, Time, NullLogger<WebhookRecovery>.Instance);
-        Pump = new WebhookPump(Queue, new WebhookMessageHandler(FanOut, sender, recovery, NullLogger<WebhookMessageHandler>.Instance), Time, NullLogger<WebhookPump>.Instance);
+        Pump = new WebhookPump(Queue, new WebhookMessageHandler(FanOut, Sender, recovery, NullLogger<WebhookMessageHandler>.Instance), Time, NullLogger<WebhookPump>.Instance);
         Replay = new WebhookReplay(Store, Store, Queue, Time);
     }
 
@@ -54,6 +54,8 @@ internal sealed class WebhookRig : IAsyncDisposable
     public WebhookEndpointService Endpoints { get; }
 
     public WebhookFanOut FanOut { get; }
+
+    public WebhookSender Sender { get; }
 
     public WebhookPump Pump { get; }
 

@@ -302,6 +302,36 @@ public abstract class WebhookStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_due_delivery_is_claimed_once_until_its_lease_lapses()
+    {
+        var delivery = NewDelivery(NewMessage(NewClient(), T0), "ep_" + Guid.NewGuid().ToString("N")) with { NextAttemptAt = T0 };
+        await Deliveries.OpenDelivery(delivery, None);
+        var lease = T0.AddSeconds(30);
+
+        Assert.True(await Deliveries.Claim(delivery.DeliveryId, 0, T0.AddSeconds(1), lease, None));
+        Assert.False(await Deliveries.Claim(delivery.DeliveryId, 0, T0.AddSeconds(2), T0.AddSeconds(32), None));
+        Assert.Equal(lease, (await Deliveries.FindDelivery(delivery.DeliveryId, None))!.NextAttemptAt);
+
+        Assert.True(await Deliveries.Claim(delivery.DeliveryId, 0, lease, T0.AddSeconds(60), None));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_moved_on_settled_or_is_not_due_is_not_claimed()
+    {
+        var message = NewMessage(NewClient(), T0);
+        var waiting = NewDelivery(message, "ep_" + Guid.NewGuid().ToString("N")) with { NextAttemptAt = T0.AddMinutes(5), Attempts = 1, RoundAttempts = 1 };
+        var delivered = NewDelivery(message, "ep_" + Guid.NewGuid().ToString("N")) with { State = WebhookDeliveryState.Delivered, NextAttemptAt = null, Attempts = 1 };
+        await Deliveries.OpenDelivery(waiting, None);
+        await Deliveries.OpenDelivery(delivered, None);
+
+        Assert.False(await Deliveries.Claim(waiting.DeliveryId, 1, T0.AddMinutes(4), T0.AddMinutes(6), None));
+        Assert.False(await Deliveries.Claim(waiting.DeliveryId, 0, T0.AddMinutes(6), T0.AddMinutes(7), None));
+        Assert.False(await Deliveries.Claim(delivered.DeliveryId, 1, T0.AddMinutes(6), T0.AddMinutes(7), None));
+        Assert.False(await Deliveries.Claim("dlv_missing_" + Guid.NewGuid().ToString("N"), 0, T0, T0.AddMinutes(1), None));
+        Assert.True(await Deliveries.Claim(waiting.DeliveryId, 1, T0.AddMinutes(5), T0.AddMinutes(6), None));
+    }
+
+    [Fact]
     public async Task Repeating_a_recorded_attempt_changes_nothing()
     {
         var delivery = NewDelivery(NewMessage(NewClient(), T0), "ep_" + Guid.NewGuid().ToString("N"));

@@ -20,6 +20,13 @@ public interface IWebhookDeliveryStore
     Task SaveDelivery(WebhookDelivery delivery, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Takes the delivery for one attempt: sets its <c>NextAttemptAt</c> to <paramref name="leaseUntil"/> only if it is
+    /// still pending at <paramref name="attempts"/> attempts and due (no next attempt, or one at or before
+    /// <paramref name="now"/>). False when another sender holds it, it moved on, or it is not due yet.
+    /// </summary>
+    Task<bool> Claim(string deliveryId, int attempts, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Appends the attempt and replaces the delivery with <paramref name="delivery"/> in one write. False when that
     /// (delivery, attempt) is recorded already (a repeat, or another sender's attempt of a duplicate message): nothing
     /// is written and the stored delivery stands.

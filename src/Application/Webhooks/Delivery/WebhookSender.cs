@@ -7,7 +7,7 @@ namespace Payments.Application.Webhooks.Delivery;
 
 /// <summary>
 /// One attempt of one delivery: skip it if it is settled or its endpoint is gone or disabled, wait for the endpoint's
-/// throttle, sign the stored payload with every signing secret, POST it, record the attempt, and decide: 2xx
+/// throttle, take the delivery for this attempt (a lease: a duplicate message of it waits instead of sending too), sign the stored payload with every signing secret, POST it, record the attempt, and decide: 2xx
 /// delivered; 410 fails it and disables the endpoint; anything else (3xx, 4xx, 5xx, timeout, refused address) is
 /// retried on the <see cref="WebhookRetryPolicy"/> until the round's last attempt, which dead-letters it.
 /// The <c>webhook-id</c> is the message's, the same on every attempt and redelivery.
@@ -24,6 +24,11 @@ public sealed class WebhookSender(
     TimeProvider time,
     ILogger<WebhookSender> logger)
 {
+    /// <summary>Beyond the send's timeout, so a lease outlives any attempt that is still running.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);
+
     public async Task<WebhookDisposition> Attempt(string deliveryId, CancellationToken cancellationToken)
     {
         var delivery = await deliveries.FindDelivery(deliveryId, cancellationToken).ConfigureAwait(false);
@@ -42,6 +47,12 @@ public sealed class WebhookSender(
         if (throttle.TryTake(endpoint.EndpointId) is { } wait)
         {
             return new WebhookDisposition.Defer(wait, "endpoint throttled");
+        }
+
+        var claimedAt = time.GetUtcNow();
+        if (!await deliveries.Claim(delivery.DeliveryId, delivery.Attempts, claimedAt, claimedAt + options.Timeout + LeaseMargin, cancellationToken).ConfigureAwait(false))
+        {
+            return await NotClaimed(delivery.DeliveryId, claimedAt, cancellationToken).ConfigureAwait(false);
         }
 
         var message = await deliveries.FindMessage(delivery.MessageId, cancellationToken).ConfigureAwait(false)
@@ -99,6 +110,22 @@ public sealed class WebhookSender(
 
         WebhookLog.DeadLettered(logger, delivery.DeliveryId, delivery.MessageId, endpoint.EndpointId, attempt, response.Error);
         return new WebhookDisposition.DeadLetter(response.Error ?? "failed");
+    }
+
+    /// <summary>
+    /// Another copy of this delivery's message holds it, or its next attempt is not due yet (a duplicate arriving
+    /// during a retry's wait): come back when it may be due, or stop if it settled meanwhile.
+    /// </summary>
+    private async Task<WebhookDisposition> NotClaimed(string deliveryId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var current = await deliveries.FindDelivery(deliveryId, cancellationToken).ConfigureAwait(false);
+        if (current is not { State: WebhookDeliveryState.Pending })
+        {
+            return new WebhookDisposition.Done(current is null ? "no such delivery" : $"delivery already {current.State}");
+        }
+
+        var due = current.NextAttemptAt is { } next && next > now ? next - now : TimeSpan.Zero;
+        return new WebhookDisposition.Defer(due > MinimumWait ? due : MinimumWait, "delivery held by another sender or not yet due");
     }
 
     private WebhookDelivery Settle(WebhookDelivery delivery, WebhookDeliveryState state, string why) =>
