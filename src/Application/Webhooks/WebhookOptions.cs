@@ -6,7 +6,7 @@ namespace Payments.Application.Webhooks;
 public sealed class WebhookOptions
 {
     /// <summary>
-    /// Local development only: lets endpoints use http and resolve to loopback or private addresses. Off, every send
+    /// Local development only: lets endpoints resolve to loopback or private addresses, and use http to a loopback host. Off, every send
     /// refuses loopback, private, link-local, multicast and metadata addresses.
     /// </summary>
     public bool AllowInsecure { get; set; }

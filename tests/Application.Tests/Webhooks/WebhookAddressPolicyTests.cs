@@ -105,6 +105,15 @@ public sealed class WebhookAddressPolicyTests
         Assert.Null(await policy.CheckHost(new Uri("http://localhost:8080/hook"), CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("http://receiver.example/hook")]
+    [InlineData("http://10.0.0.1/hook")]
+    public void Even_with_the_insecure_flag_http_goes_only_to_a_loopback_host(string url)
+    {
+        Assert.NotNull(Policy(allowInsecure: true).CheckUrl(url));
+        Assert.Null(Policy(allowInsecure: true).CheckUrl("http://[::1]:8080/hook"));
+    }
+
     [Fact]
     public async Task Send_time_check_refuses_a_name_that_now_resolves_to_loopback()
     {

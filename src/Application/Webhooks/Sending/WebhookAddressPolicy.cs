@@ -8,7 +8,7 @@ namespace Payments.Application.Webhooks.Sending;
 /// unicast addresses: loopback, private, shared (CGNAT), link-local (and so the 169.254.169.254 metadata service),
 /// multicast, unspecified, reserved and IPv6 unique-local addresses are refused, IPv4-mapped IPv6 judged as IPv4.
 /// The check runs at registration and again on every send, on the address actually connected to (DNS rebinding).
-/// With <c>allowInsecure</c> (local development) http and every address are allowed.
+/// With <c>allowInsecure</c> (local development) every address is allowed, and http too, to a loopback host only.
 /// </summary>
 public sealed class WebhookAddressPolicy(IWebhookHostResolver resolver, bool allowInsecure)
 {
@@ -29,9 +29,9 @@ public sealed class WebhookAddressPolicy(IWebhookHostResolver resolver, bool all
             return $"url must be an absolute URL of at most {MaxUrlLength} characters";
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && !(allowInsecure && uri.Scheme == Uri.UriSchemeHttp))
+        if (uri.Scheme != Uri.UriSchemeHttps && !(allowInsecure && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
         {
-            return "url must use https";
+            return allowInsecure ? "url must use https (http only to a loopback host)" : "url must use https";
         }
 
         if (uri.UserInfo.Length > 0)
