@@ -83,6 +83,11 @@ public sealed class PaymentJobHandler
             }
 
             var outcome = await Call(state, leg, cancellationToken).ConfigureAwait(false);
+            if (outcome is RampCallOutcome.NotExecuted { CircuitOpen: false } && IsLastReceive(receipt) && leg != RampLeg.Reversal)
+            {
+                outcome = await ConfirmNeverExecuted(state, leg, outcome, cancellationToken).ConfigureAwait(false);
+            }
+
             var command = Decide(state, leg, outcome, IsLastReceive(receipt));
             if (command is not null)
             {
@@ -150,6 +155,18 @@ public sealed class PaymentJobHandler
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Before giving a leg up as never executed, ask the provider by its key: an earlier delivery may have executed it
+    /// and died before recording, and this delivery's calls may have been refused at the door. A record found is the
+    /// fact; no record confirms the give-up; a failed lookup leaves the outcome unknown (attention, lookups later).
+    /// </summary>
+    private async Task<RampCallOutcome> ConfirmNeverExecuted(Payment state, RampLeg leg, RampCallOutcome notExecuted, CancellationToken cancellationToken)
+    {
+        var key = RampRequestKey.For(state.PaymentId, leg);
+        var found = await _ramps.Lookup(key, leg, ct => Lookup(leg, key, ct), cancellationToken).ConfigureAwait(false);
+        return found is RampCallOutcome.NotExecuted ? notExecuted : found;
     }
 
     private Task<RampResult> Execute(Payment state, RampLeg leg, RampRequestKey key, CancellationToken cancellationToken) => leg switch

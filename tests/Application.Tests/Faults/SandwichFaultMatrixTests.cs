@@ -113,6 +113,24 @@ public sealed class SandwichFaultMatrixTests
         await AssertLedgerMatchesProvider(run, id, resolved);
     }
 
+    [Theory]
+    [InlineData(RampLeg.OnRamp)]
+    [InlineData(RampLeg.OffRamp)]
+    public async Task A_leg_executed_by_a_worker_that_died_is_found_by_lookup_not_given_up_when_the_provider_then_refuses_calls_at_the_door(RampLeg leg)
+    {
+        await using var run = SandwichRun.Start();
+        var id = await run.Fixture.RequestPayment();
+        // Receive 1 executes the leg and dies before recording it; every call of the later receives is refused unexecuted.
+        run.Ramps.CrashAfterExecuting(leg, 1);
+        run.Script.OnCalls(leg, [RampFault.None, .. Enumerable.Repeat(RampFault.UnavailableBeforeExecuting, run.Options.RampAttempts * run.Options.MaxReceives)]);
+
+        var payment = await run.DriveToRest(id, maxSweeps: 0);
+
+        Assert.Equal(PaymentStatus.Completed, payment.Status);
+        Assert.Null(payment.ReversalTxId);
+        await AssertLedgerMatchesProvider(run, id, payment);
+    }
+
     [Fact]
     public async Task Slow_call_cut_off_by_the_timeout_is_looked_up_and_found_never_executed_then_executed_once()
     {
