@@ -11,10 +11,9 @@ public sealed class PaymentJobPump(IPaymentJobQueue queue, PaymentJobHandler han
     /// <summary>Long-poll window; a receive returns earlier as soon as a job is there.</summary>
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(20);
 
-    private static readonly TimeSpan QueueRetryDelay = TimeSpan.FromSeconds(1);
 
     public Task Run(int concurrency, CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => Task.Run(() => Loop(cancellationToken), CancellationToken.None)));
+        ReceiveLoops.Run(concurrency, ct => ProcessNext(ReceiveWait, ct), e => WorkerLog.QueueFailed(logger, e), time, cancellationToken);
 
     /// <summary>Receives and handles at most one job; false when none arrived within <paramref name="wait"/>.</summary>
     public async Task<bool> ProcessNext(TimeSpan wait, CancellationToken cancellationToken)
@@ -37,27 +36,6 @@ public sealed class PaymentJobPump(IPaymentJobQueue queue, PaymentJobHandler han
         }
 
         return true;
-    }
-
-    private async Task Loop(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ProcessNext(ReceiveWait, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The queue itself failed (disk full, file locked): keep the loop alive and try again shortly.
-                WorkerLog.QueueFailed(logger, e);
-                await Task.Delay(QueueRetryDelay, time, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
     }
 
     private async Task<JobDisposition> HandleSafely(JobReceipt receipt, CancellationToken cancellationToken)
