@@ -10,19 +10,15 @@ namespace Payments.Application.Webhooks.Delivery;
 public sealed class WebhookPump(IWebhookQueue queue, IWebhookMessageHandler handler, TimeProvider time, ILogger<WebhookPump> logger)
 {
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan QueueRetryDelay = TimeSpan.FromSeconds(1);
 
     public Task Run(int loops, CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, loops)).Select(_ => Task.Run(() => Loop(cancellationToken), CancellationToken.None)));
+        ReceiveLoops.Run(loops, ct => ProcessNext(ReceiveWait, ct), e => WebhookLog.QueueFailed(logger, e), time, cancellationToken);
 
     /// <summary>Receives and handles at most one batch; the number of messages handled (0 when none arrived within <paramref name="wait"/>).</summary>
     public async Task<int> ProcessNext(TimeSpan wait, CancellationToken cancellationToken)
     {
         var batch = await queue.Receive(WebhookQueueSpec.BatchSize, wait, cancellationToken).ConfigureAwait(false);
-        // Copies of one message (a repeated fan-out, a redelivery) in one batch would send twice at once: one carries on.
-        var copies = batch.GroupBy(r => r.Body, StringComparer.Ordinal).ToList();
-        await Task.WhenAll(copies.Select(group => Process(group.First(), cancellationToken))
-            .Concat(copies.SelectMany(group => group.Skip(1)).Select(copy => queue.Complete(copy, cancellationToken)))).ConfigureAwait(false);
+        await Task.WhenAll(batch.Select(receipt => Process(receipt, cancellationToken))).ConfigureAwait(false);
         return batch.Count;
     }
 
@@ -52,23 +48,4 @@ public sealed class WebhookPump(IWebhookQueue queue, IWebhookMessageHandler hand
         }
     }
 
-    private async Task Loop(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ProcessNext(ReceiveWait, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                WebhookLog.QueueFailed(logger, e);
-                await Task.Delay(QueueRetryDelay, time, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-    }
 }
