@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Payments.Embedded.EventStore;
+using Payments.Application.Webhooks.Endpoints;
 using Payments.Embedded.Webhooks;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Cli;
@@ -87,13 +88,20 @@ internal static class ServeCommand
             return InvalidSettings;
         }
 
-        if (WebhookKeyProblem(options, dataDirectory) is { } problem)
+        KeyFileSecretCipher webhookSecrets;
+        try
         {
-            await Console.Error.WriteLineAsync($"invalid setting: PAYMENTS_WEBHOOK_KEY_FILE (--webhook-key-file): {problem}");
+            // Opened here, not at first use, so a key misplaced or damaged stops `serve` before it starts.
+            webhookSecrets = KeyFileSecretCipher.OpenOrCreate(options.WebhookKeyFile ?? KeyFileSecretCipher.DefaultKeyPath(), dataDirectory);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"invalid setting: PAYMENTS_WEBHOOK_KEY_FILE (--webhook-key-file): {e.Message}");
             return InvalidSettings;
         }
 
-        await using var app = PaymentsHost.Build(options, keys, ownsDataDirectory: true);
+        await using var app = PaymentsHost.Build(
+            options, keys, services => services.AddSingleton<IWebhookSecretCipher>(webhookSecrets), ownsDataDirectory: true);
         return await RunUntilStoppedOrFaulted(app, cancellationToken);
     }
 
@@ -120,20 +128,6 @@ internal static class ServeCommand
 
         await stopped;
         return store.Fault is null ? 0 : StoreFaulted;
-    }
-
-    /// <summary>Opens (creating once) the key that seals webhook secrets, so a key misplaced or damaged stops `serve` before it starts.</summary>
-    private static string? WebhookKeyProblem(ServeOptions options, string dataDirectory)
-    {
-        try
-        {
-            KeyFileSecretCipher.OpenOrCreate(options.WebhookKeyFile ?? KeyFileSecretCipher.DefaultKeyPath(), dataDirectory);
-            return null;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            return e.Message;
-        }
     }
 
     private static void Set(Dictionary<string, string?> given, string key, string? value)
