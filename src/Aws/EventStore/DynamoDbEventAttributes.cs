@@ -13,6 +13,8 @@ public static class DynamoDbEventAttributes
     public const string Data = "data";
     public const string Metadata = "metadata";
     public const string Hash = "hash";
+    /// <summary>Absent on items written before hash schemes: those are scheme 1.</summary>
+    public const string HashScheme = "hash_scheme";
 
     public const string UniqueKey = "unique_key";
     public const string OwnerStream = "stream_id";

@@ -18,8 +18,9 @@ public static class DynamoDbEventItem
         [A.SchemaVersion] = Number(e.SchemaVersion),
         [A.OccurredAt] = new AttributeValue { S = EventHashChain.FormatTime(e.OccurredAt) },
         [A.Data] = new AttributeValue { S = e.Data },
-        [A.Metadata] = new AttributeValue { S = MetadataJson.Serialize(e.Metadata) },
+        [A.Metadata] = new AttributeValue { S = e.StoredMetadata ?? MetadataJson.Serialize(e.Metadata) },
         [A.Hash] = new AttributeValue { S = e.Hash },
+        [A.HashScheme] = Number(e.HashScheme),
     };
 
     /// <summary>Reads an event item; throws <see cref="FormatException"/> when an attribute is missing or malformed.</summary>
@@ -33,7 +34,9 @@ public static class DynamoDbEventItem
         EventHashChain.ParseTime(Text(item, A.OccurredAt)),
         Text(item, A.Data),
         MetadataJson.Deserialize(Text(item, A.Metadata)),
-        Text(item, A.Hash));
+        Text(item, A.Hash),
+        item.ContainsKey(A.HashScheme) ? (int)Long(item, A.HashScheme) : EventHashScheme.Canonical,
+        Text(item, A.Metadata));
 
     public static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
+using Payments.EventStore.Serialization;
 using A = Payments.Aws.EventStore.DynamoDbEventAttributes;
 
 namespace Payments.Aws.EventStore;
@@ -198,8 +199,9 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
         foreach (var e in events)
         {
             version++;
-            var hash = EventHashChain.Compute(previousHash, stream, version, e.Type, e.SchemaVersion, now, e.Data, e.Metadata);
-            drafts.Add(new StoredEvent(stream, version, 0, e.Type, e.SchemaVersion, now, e.Data, e.Metadata, hash));
+            var metadata = MetadataJson.Serialize(e.Metadata);
+            var hash = EventHashChain.ComputeStored(EventHashScheme.StoredBytes, previousHash, 0, stream, version, e.Type, e.SchemaVersion, EventHashChain.FormatTime(now), e.Data, metadata);
+            drafts.Add(new StoredEvent(stream, version, 0, e.Type, e.SchemaVersion, now, e.Data, e.Metadata, hash, EventHashScheme.StoredBytes, metadata));
             previousHash = hash;
         }
 

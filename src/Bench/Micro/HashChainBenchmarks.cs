@@ -33,7 +33,7 @@ public class HashChainBenchmarks
             var payload = payloads[i % payloads.Length];
             var version = i + 1L;
             occurredAt = occurredAt.AddMilliseconds(187);
-            var hash = EventHashChain.Compute(previous, streamId, version, payload.Type, payload.SchemaVersion, occurredAt, payload.Data, metadata);
+            var hash = EventHashChain.ComputeCanonical(previous, streamId, version, payload.Type, payload.SchemaVersion, occurredAt, payload.Data, metadata);
             _stream[i] = new StoredEvent(streamId, version, 40_000 + i, payload.Type, payload.SchemaVersion, occurredAt, payload.Data, metadata, hash);
             previous = hash;
         }

@@ -12,6 +12,7 @@ internal sealed class SqliteAppendStatements : IDisposable
     private readonly SqliteCommand _findKey;
     private readonly SqliteCommand _reserveKey;
     private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _nextPosition;
 
     public SqliteAppendStatements(SqliteConnection connection)
     {
@@ -24,11 +25,13 @@ internal sealed class SqliteAppendStatements : IDisposable
         _insert = Prepare(
             connection,
             """
-            INSERT INTO events (stream_id, version, type, schema_version, occurred_at, data, metadata, hash)
-            VALUES ($stream, $version, $type, $schema, $at, $data, $metadata, $hash)
-            RETURNING position
+            INSERT INTO events (position, stream_id, version, type, schema_version, occurred_at, data, metadata, hash, hash_scheme)
+            VALUES ($position, $stream, $version, $type, $schema, $at, $data, $metadata, $hash, $scheme)
             """,
-            "$stream", "$version", "$type", "$schema", "$at", "$data", "$metadata", "$hash");
+            "$position", "$stream", "$version", "$type", "$schema", "$at", "$data", "$metadata", "$hash", "$scheme");
+        // The single writer inside its transaction is the only one assigning positions, so max + 1 is gap-free and
+        // known before the insert, which scheme 2 hashes.
+        _nextPosition = Prepare(connection, "SELECT COALESCE(MAX(position), 0) + 1 FROM events");
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -37,6 +40,7 @@ internal sealed class SqliteAppendStatements : IDisposable
         _findKey.Transaction = transaction;
         _reserveKey.Transaction = transaction;
         _insert.Transaction = transaction;
+        _nextPosition.Transaction = transaction;
     }
 
     /// <summary>
@@ -81,10 +85,13 @@ internal sealed class SqliteAppendStatements : IDisposable
         foreach (var e in append.Events)
         {
             version++;
-            var hash = EventHashChain.Compute(previousHash, append.Stream, version, e.Type, e.SchemaVersion, now, e.Data, e.Metadata);
+            position = (long)_nextPosition.ExecuteScalar()!;
+            var at = EventHashChain.FormatTime(now);
+            var metadata = MetadataJson.Serialize(e.Metadata);
+            var hash = EventHashChain.ComputeStored(EventHashScheme.StoredBytesAtPosition, previousHash, position, append.Stream, version, e.Type, e.SchemaVersion, at, e.Data, metadata);
             try
             {
-                position = (long)Run(_insert, append.Stream.Value, version, e.Type, e.SchemaVersion, EventHashChain.FormatTime(now), e.Data, MetadataJson.Serialize(e.Metadata), hash)!;
+                Run(_insert, position, append.Stream.Value, version, e.Type, e.SchemaVersion, at, e.Data, metadata, hash, EventHashScheme.StoredBytesAtPosition);
             }
             catch (SqliteException clash) when (clash.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE)
             {
@@ -111,6 +118,7 @@ internal sealed class SqliteAppendStatements : IDisposable
         _findKey.Dispose();
         _reserveKey.Dispose();
         _insert.Dispose();
+        _nextPosition.Dispose();
     }
 
     private (long Version, string Hash) Head(StreamId stream)

@@ -11,11 +11,17 @@ namespace Payments.Embedded.EventStore;
 /// </summary>
 public sealed class SqliteEventLogReader : IEventLog
 {
-    private const string Columns = "stream_id, version, position, type, schema_version, occurred_at, data, metadata, hash";
+    private const string BaseColumns = "stream_id, version, position, type, schema_version, occurred_at, data, metadata, hash";
 
     private readonly string _connectionString;
+    private readonly string _columns;
 
-    private SqliteEventLogReader(string connectionString) => _connectionString = connectionString;
+    private SqliteEventLogReader(string connectionString, bool hasHashScheme)
+    {
+        _connectionString = connectionString;
+        // A file no `serve` has opened since hash schemes came holds scheme 1 only, and a read-only reader may not add the column.
+        _columns = BaseColumns + (hasHashScheme ? ", hash_scheme" : ", 1 AS hash_scheme");
+    }
 
     /// <exception cref="FileNotFoundException">There is no events file at <paramref name="path"/>; nothing is created.</exception>
     public static SqliteEventLogReader Open(string path)
@@ -26,17 +32,22 @@ public sealed class SqliteEventLogReader : IEventLog
             throw new FileNotFoundException($"No event log at {full}.", full);
         }
 
-        return new SqliteEventLogReader(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'hash_scheme'";
+        return new SqliteEventLogReader(connectionString, (long)command.ExecuteScalar()! > 0);
     }
 
-    /// <summary>The live store's reads: the same queries on its pooled read connections.</summary>
-    internal static SqliteEventLogReader Over(string connectionString) => new(connectionString);
+    /// <summary>The live store's reads: the same queries on its pooled read connections (its schema is current).</summary>
+    internal static SqliteEventLogReader Over(string connectionString) => new(connectionString, hasHashScheme: true);
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnection(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE stream_id = $stream AND version >= $from ORDER BY version";
+        command.CommandText = $"SELECT {_columns} FROM events WHERE stream_id = $stream AND version >= $from ORDER BY version";
         command.Parameters.AddWithValue("$stream", stream.Value);
         command.Parameters.AddWithValue("$from", fromVersion);
         return await ReadEvents(command, cancellationToken).ConfigureAwait(false);
@@ -47,7 +58,7 @@ public sealed class SqliteEventLogReader : IEventLog
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await OpenConnection(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE position > $after ORDER BY position LIMIT $limit";
+        command.CommandText = $"SELECT {_columns} FROM events WHERE position > $after ORDER BY position LIMIT $limit";
         command.Parameters.AddWithValue("$after", afterPosition);
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadEvents(command, cancellationToken).ConfigureAwait(false);
@@ -78,6 +89,7 @@ public sealed class SqliteEventLogReader : IEventLog
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            var metadata = reader.GetString(7);
             events.Add(new StoredEvent(
                 new StreamId(reader.GetString(0)),
                 reader.GetInt64(1),
@@ -86,8 +98,10 @@ public sealed class SqliteEventLogReader : IEventLog
                 reader.GetInt32(4),
                 EventHashChain.ParseTime(reader.GetString(5)),
                 reader.GetString(6),
-                MetadataJson.Deserialize(reader.GetString(7)),
-                reader.GetString(8)));
+                MetadataJson.Deserialize(metadata),
+                reader.GetString(8),
+                reader.GetInt32(9),
+                metadata));
         }
 
         return events;

@@ -16,6 +16,7 @@ internal static class SqliteSchema
             data           TEXT    NOT NULL,
             metadata       TEXT    NOT NULL,
             hash           TEXT    NOT NULL,
+            hash_scheme    INTEGER NOT NULL DEFAULT 1,
             UNIQUE (stream_id, version)
         );
         CREATE TABLE IF NOT EXISTS unique_keys (
@@ -30,6 +31,18 @@ internal static class SqliteSchema
     {
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, Ddl);
+        AddHashSchemeColumn(connection);
+    }
+
+    /// <summary>Files written before hash schemes keep their events, all of them scheme 1 (the column's default).</summary>
+    private static void AddHashSchemeColumn(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'hash_scheme'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute(connection, "ALTER TABLE events ADD COLUMN hash_scheme INTEGER NOT NULL DEFAULT 1;");
+        }
     }
 
     /// <summary>Durability first: a commit returns only after the WAL is fsynced.</summary>

@@ -83,8 +83,8 @@ public sealed class SqliteEventStoreFaultTests : IDisposable
         Execute($"""
             CREATE TRIGGER racer BEFORE INSERT ON events WHEN NEW.stream_id = '{stream.Value}' AND NEW.hash <> 'racer'
             BEGIN
-                INSERT INTO events (stream_id, version, type, schema_version, occurred_at, data, metadata, hash)
-                VALUES (NEW.stream_id, NEW.version, 'Racer', 1, NEW.occurred_at, 'racer', NEW.metadata, 'racer');
+                INSERT INTO events (position, stream_id, version, type, schema_version, occurred_at, data, metadata, hash)
+                VALUES (NEW.position + 1000000, NEW.stream_id, NEW.version, 'Racer', 1, NEW.occurred_at, 'racer', NEW.metadata, 'racer');
             END;
             """);
 
