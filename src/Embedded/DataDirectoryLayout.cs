@@ -1,3 +1,4 @@
+using Payments.Embedded.Audit;
 using Payments.Embedded.Jobs;
 using Payments.Embedded.Projections;
 using Payments.Embedded.Ramps;
@@ -28,6 +29,9 @@ public sealed record DataDirectoryLayout
 
     /// <summary>The webhook queue and its dead letters.</summary>
     public string WebhookJobs => Path(SqliteWebhookQueue.FileName);
+
+    /// <summary>The verifiable log: the Merkle tree over the events and its signed checkpoints.</summary>
+    public string Audit => Path(SqliteAuditLog.FileName);
 
     /// <summary>The mock providers' idempotency memory.</summary>
     public string Ramps => Path(RampTransactionLog.FileName);

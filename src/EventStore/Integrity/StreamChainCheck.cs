@@ -13,10 +13,23 @@ public sealed class StreamChainCheck
     private int _scheme = EventHashScheme.Canonical;
     private string _previousHash = EventHashChain.Genesis;
 
-    /// <summary>Accepts the stream's next event; returns why it breaks the chain, or null when it extends it.</summary>
+    /// <summary>
+    /// Accepts the stream's next event; returns why it breaks the chain, or null when it extends it. Either way the
+    /// event becomes the predecessor, so each later link is judged on its own and one break is reported once.
+    /// </summary>
     public string? Next(StoredEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        var reason = Judge(e);
+        _stream = e.StreamId;
+        _version = e.Version;
+        _scheme = Math.Max(_scheme, e.HashScheme);
+        _previousHash = e.Hash;
+        return reason;
+    }
+
+    private string? Judge(StoredEvent e)
+    {
         if (_stream is { } stream && e.StreamId != stream)
         {
             return "event belongs to another stream";
@@ -37,15 +50,8 @@ public sealed class StreamChainCheck
             return $"hash scheme {e.HashScheme} after scheme {_scheme}: a stream never goes back to an older scheme";
         }
 
-        if (!string.Equals(EventHashChain.Compute(_previousHash, e), e.Hash, StringComparison.Ordinal))
-        {
-            return "hash does not match the event's stored bytes and its predecessor";
-        }
-
-        _stream = e.StreamId;
-        _version = e.Version;
-        _scheme = e.HashScheme;
-        _previousHash = e.Hash;
-        return null;
+        return string.Equals(EventHashChain.Compute(_previousHash, e), e.Hash, StringComparison.Ordinal)
+            ? null
+            : "hash does not match the event's stored bytes and its predecessor";
     }
 }

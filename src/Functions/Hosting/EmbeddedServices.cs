@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Payments.Application.Audit;
 using Payments.Application.Consumers;
 using Payments.Application.Jobs;
 using Payments.Application.Jobs.Dispatch;
@@ -12,6 +13,7 @@ using Payments.Application.Webhooks.Routing;
 using Payments.Application.Worker;
 using Payments.Domain.Ramps;
 using Payments.Embedded;
+using Payments.Embedded.Audit;
 using Payments.Embedded.Consumers;
 using Payments.Embedded.EventStore;
 using Payments.Embedded.Jobs;
@@ -80,6 +82,7 @@ public static class EmbeddedServices
         services.AddSingleton<StalledPaymentSweeper>();
 
         AddWebhooks(services, options, files, reclaimLeasesOnStart);
+        AddAudit(services, options, files);
 
         services.AddHostedService<EventLogSubscriptionsService>();
         services.AddHostedService(sp => new EmbeddedWorkerService(
@@ -117,6 +120,24 @@ public static class EmbeddedServices
             options.WebhookSenders,
             reclaimLeasesOnStart,
             sp.GetRequiredService<ILogger<EmbeddedWebhookService>>()));
+    }
+
+    /// <summary>
+    /// The verifiable log: a consumer of the ordered log builds the Merkle tree in audit.db (its checkpoint beside it),
+    /// and checkpoints are signed with a key kept outside the data directory, periodically and on demand.
+    /// </summary>
+    private static void AddAudit(IServiceCollection services, ServeOptions options, DataDirectoryLayout files)
+    {
+        services.AddSingleton(_ => SqliteAuditLog.Open(files.Audit));
+        services.TryAddSingleton<IAuditLogStore>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.TryAddSingleton<ICheckpointSigner>(_ => KeyFileCheckpointSigner.OpenOrCreate(
+            Path.GetFullPath(options.AuditKeyFile ?? KeyFileCheckpointSigner.DefaultKeyPath()), files.Directory));
+        services.AddSingleton(sp => new AuditCheckpointer(sp.GetRequiredService<IAuditLogStore>(), sp.GetRequiredService<ICheckpointSigner>(), Time(sp)));
+        services.AddSingleton(sp => new AuditTrail(sp.GetRequiredService<IAuditLogStore>(), sp.GetRequiredService<SqliteEventStore>(), sp.GetRequiredService<AuditCheckpointer>()));
+        services.AddKeyedSingleton(AuditLogBuilder.ConsumerName, (sp, _) => SqliteConsumerStore.Open(files.Audit, Time(sp)));
+        services.AddSingleton(sp => Subscription(sp, new AuditLogBuilder(sp.GetRequiredService<IAuditLogStore>()), AuditLogBuilder.Policy));
+        services.AddHostedService(sp => new AuditCheckpointService(
+            sp.GetRequiredService<AuditCheckpointer>(), options.Audit, Time(sp), sp.GetRequiredService<ILogger<AuditCheckpointService>>()));
     }
 
     private static EventLogSubscription Subscription(IServiceProvider sp, IEventConsumer consumer, PoisonPolicy policy)

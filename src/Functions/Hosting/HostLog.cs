@@ -14,4 +14,10 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Event store faulted ({Reason}); stopping, exit code {ExitCode}, for a supervisor to restart")]
     public static partial void StoreFaulted(ILogger logger, string reason, int exitCode);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Signed audit checkpoint: tree size {TreeSize}, key {KeyId}")]
+    public static partial void CheckpointSigned(ILogger logger, long treeSize, string keyId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Could not sign an audit checkpoint; trying again at the next interval")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

@@ -14,6 +14,7 @@ public static partial class PaymentsConfiguration
         ["DataDirectory"] = "DATA_DIR",
         ["ApiKeys"] = "API_KEYS",
         ["WebhookKeyFile"] = "WEBHOOK_KEY_FILE",
+        ["AuditKeyFile"] = "AUDIT_KEY_FILE",
     };
 
     /// <summary>The `serve` options that set a setting, so a refusal names what the user actually typed.</summary>
@@ -25,6 +26,7 @@ public static partial class PaymentsConfiguration
         ["Ramps.FailureRate"] = "--ramp-failure-rate",
         ["Ramps.Seed"] = "--ramp-seed",
         ["WebhookKeyFile"] = "--webhook-key-file",
+        ["AuditKeyFile"] = "--audit-key-file",
     };
 
     public static IConfiguration Build(IEnumerable<KeyValuePair<string, string?>> commandLine) =>

@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Payments.Embedded.EventStore;
 using Payments.Application.Webhooks.Endpoints;
+using Payments.Application.Audit;
+using Payments.Embedded.Audit;
 using Payments.Embedded.Webhooks;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Cli;
@@ -33,9 +35,13 @@ internal static class ServeCommand
         {
             Description = "Key sealing webhook secrets, outside the data directory (PAYMENTS_WEBHOOK_KEY_FILE; default ~/.config/payments/webhook-secrets.key)",
         };
+        var auditKeyFile = new Option<string?>("--audit-key-file")
+        {
+            Description = "ECDSA P-256 key signing audit checkpoints, outside the data directory (PAYMENTS_AUDIT_KEY_FILE; default ~/.config/payments/audit-signing-key.pem)",
+        };
         var command = new Command("serve", "Run the whole system on the embedded SQLite default")
         {
-            urls, dataDir, rampFailureRate, rampSeed, concurrency, insecureWebhooks, webhookKeyFile,
+            urls, dataDir, rampFailureRate, rampSeed, concurrency, insecureWebhooks, webhookKeyFile, auditKeyFile,
         };
         command.SetAction((parse, ct) =>
         {
@@ -47,6 +53,7 @@ internal static class ServeCommand
             Set(given, "WORKER:CONCURRENCY", parse.GetValue(concurrency)?.ToString(CultureInfo.InvariantCulture));
             Set(given, "WEBHOOKS:ALLOWINSECURE", parse.GetValue(insecureWebhooks) ? "true" : null);
             Set(given, "WEBHOOK_KEY_FILE", parse.GetValue(webhookKeyFile));
+            Set(given, "AUDIT_KEY_FILE", parse.GetValue(auditKeyFile));
             return Run(given, ct);
         });
         return command;
@@ -100,8 +107,22 @@ internal static class ServeCommand
             return InvalidSettings;
         }
 
+        KeyFileCheckpointSigner checkpointSigner;
+        try
+        {
+            checkpointSigner = KeyFileCheckpointSigner.OpenOrCreate(options.AuditKeyFile ?? KeyFileCheckpointSigner.DefaultKeyPath(), dataDirectory);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            await Console.Error.WriteLineAsync($"invalid setting: PAYMENTS_AUDIT_KEY_FILE (--audit-key-file): {e.Message}");
+            return InvalidSettings;
+        }
+
         await using var app = PaymentsHost.Build(
-            options, keys, services => services.AddSingleton<IWebhookSecretCipher>(webhookSecrets), ownsDataDirectory: true);
+            options,
+            keys,
+            services => services.AddSingleton<IWebhookSecretCipher>(webhookSecrets).AddSingleton<ICheckpointSigner>(checkpointSigner),
+            ownsDataDirectory: true);
         return await RunUntilStoppedOrFaulted(app, cancellationToken);
     }
 

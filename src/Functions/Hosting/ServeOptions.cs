@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Payments.Application.Audit;
 using Payments.Application.Sweeping;
 using Payments.Application.Webhooks;
 using Payments.Application.Worker;
@@ -50,6 +51,16 @@ public sealed class ServeOptions
     /// </summary>
     [ConfigurationKeyName("WEBHOOK_KEY_FILE")]
     public string? WebhookKeyFile { get; set; }
+
+    [ValidateObjectMembers]
+    public AuditOptions Audit { get; set; } = new();
+
+    /// <summary>
+    /// The ECDSA P-256 key that signs audit checkpoints, a PEM file outside the data directory (whoever can rewrite the
+    /// data must not be able to sign for it); default ~/.config/payments/audit-signing-key.pem, created on first start.
+    /// </summary>
+    [ConfigurationKeyName("AUDIT_KEY_FILE")]
+    public string? AuditKeyFile { get; set; }
 
     /// <summary>Webhook receive loops; each handles a batch of up to 10 messages at once.</summary>
     [Range(1, 256)]
