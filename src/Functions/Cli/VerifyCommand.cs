@@ -1,14 +1,15 @@
-using Payments.Embedded;
 using System.CommandLine;
-using Payments.EventStore.Contract;
-using Payments.EventStore.Integrity;
+using Payments.Application.Audit;
+using Payments.Embedded;
+using Payments.Embedded.Audit;
 using Payments.Embedded.EventStore;
 
 namespace Payments.Functions.Cli;
 
 /// <summary>
-/// `verify`: the auditor's check. Recomputes every stream's hash chain from the embedded log, opened read-only so it is
-/// safe beside a running `serve` (it never writes, creates or checkpoints anything).
+/// `verify`: the quick check. Walks the embedded log once, read-only (safe beside a running `serve`: it never writes,
+/// creates or checkpoints anything), and checks position contiguity, every payment's versions and hash chain, and the
+/// stored audit tree's leaves. `audit verify` adds the signed checkpoint.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -18,17 +19,18 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var dataDir = DataDirectory.CreateOption();
-        var command = new Command("verify", "Recompute the hash chain of every payment in the embedded store; exit 1 on any break") { dataDir };
+        var command = new Command("verify", "Recompute every payment's hash chain and check positions are contiguous; exit 1 on any break") { dataDir };
         command.SetAction((parse, ct) => Run(DataDirectory.Resolve(parse.GetValue(dataDir)), ct));
         return command;
     }
 
     private static async Task<int> Run(string dataDir, CancellationToken cancellationToken)
     {
+        var files = new DataDirectoryLayout(dataDir);
         SqliteEventLogReader store;
         try
         {
-            store = SqliteEventLogReader.Open(new DataDirectoryLayout(dataDir).Events);
+            store = SqliteEventLogReader.Open(files.Events);
         }
         catch (FileNotFoundException e)
         {
@@ -36,21 +38,14 @@ internal static class VerifyCommand
             return NoEventLog;
         }
 
-        var streams = await EventLogStreams.All(store, cancellationToken);
-        var broken = 0;
-        long events = 0;
-        foreach (var stream in streams)
+        await using var tree = File.Exists(files.Audit) ? SqliteAuditLog.OpenReadOnly(files.Audit) : null;
+        var report = await new LogAudit(store, tree).Verify(null, null, null, cancellationToken);
+        foreach (var finding in report.Findings)
         {
-            var verdict = EventHashChain.Verify(await store.ReadStream(stream, 1, cancellationToken));
-            events += verdict.EventsChecked;
-            if (!verdict.IsIntact)
-            {
-                broken++;
-                Console.WriteLine($"BROKEN {stream} at v{verdict.BrokenAtVersion}: {verdict.Reason}");
-            }
+            Console.WriteLine($"BROKEN at position {finding.Position}: {finding.Reason}");
         }
 
-        Console.WriteLine($"{streams.Count} payments, {events} events verified, {broken} broken");
-        return broken == 0 ? 0 : Broken;
+        Console.WriteLine($"{report.Streams} payments, {report.EventsChecked} events verified, {report.Findings.Count} broken");
+        return report.IsIntact ? 0 : Broken;
     }
 }
