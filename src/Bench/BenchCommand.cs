@@ -37,7 +37,7 @@ internal static class BenchCommand
         var apiSeconds = new Option<int>("--seconds") { Description = "Measured seconds per client count", DefaultValueFactory = _ => 5 };
         var api = new Command("api", "POST then GET against the real host on loopback; latency percentiles against the 500 ms p95 target") { clients, apiSeconds };
         api.SetAction((parse, ct) => RunApi(parse.GetValue(clients)!, parse.GetValue(apiSeconds), ct));
-        return [append, project, api, WorkerBenchmark.CreateCommand(), WebhookBenchmark.CreateCommand()];
+        return [append, project, api, WorkerBenchmark.CreateCommand(), WebhookBenchmark.CreateCommand(), AuditBenchmark.CreateCommand()];
     }
 
     private static async Task<int> RunApi(int[] clientCounts, int seconds, CancellationToken cancellationToken)
