@@ -28,9 +28,12 @@ public static class FeedCursor
     public static bool TryDecode(string cursor, out long afterPosition)
     {
         afterPosition = 0;
-        Span<byte> bytes = stackalloc byte[PayloadLength + CheckLength + 3];
-        if (string.IsNullOrEmpty(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != PayloadLength + CheckLength
-            || bytes[0] != Format || !CryptographicOperations.FixedTimeEquals(Check(bytes[..PayloadLength]), bytes[PayloadLength..written]))
+        Span<byte> bytes = stackalloc byte[PayloadLength + CheckLength];
+
+        // TryDecodeFromChars throws on characters outside the alphabet, so the text is checked first.
+        if (string.IsNullOrEmpty(cursor) || !Base64Url.IsValid(cursor, out var length) || length != bytes.Length
+            || !Base64Url.TryDecodeFromChars(cursor, bytes, out _)
+            || bytes[0] != Format || !CryptographicOperations.FixedTimeEquals(Check(bytes[..PayloadLength]), bytes[PayloadLength..]))
         {
             return false;
         }
