@@ -30,7 +30,8 @@ public static class FeedCursor
         afterPosition = 0;
         Span<byte> bytes = stackalloc byte[PayloadLength + CheckLength];
 
-        // TryDecodeFromChars throws on characters outside the alphabet, so the text is checked first.
+        // TryDecodeFromChars throws on characters outside the alphabet, so the text is checked first (IsValid also refuses
+        // non-zero trailing bits, so each position has exactly one cursor).
         if (string.IsNullOrEmpty(cursor) || !Base64Url.IsValid(cursor, out var length) || length != bytes.Length
             || !Base64Url.TryDecodeFromChars(cursor, bytes, out _)
             || bytes[0] != Format || !CryptographicOperations.FixedTimeEquals(Check(bytes[..PayloadLength]), bytes[PayloadLength..]))
@@ -39,7 +40,7 @@ public static class FeedCursor
         }
 
         afterPosition = BinaryPrimitives.ReadInt64BigEndian(bytes[1..PayloadLength]);
-        return afterPosition >= 0 && Encode(afterPosition) == cursor;
+        return afterPosition >= 0;
     }
 
     private static byte[] Check(ReadOnlySpan<byte> payload)
