@@ -10,7 +10,7 @@ namespace Payments.Functions.Api.Auth;
 /// </summary>
 public sealed class ApiKeyRing
 {
-    public const string HashesSource = "The API key hashes (PAYMENTS_API_KEY_HASHES or its SSM parameter)";
+    private const string HashesSource = "The API key hashes (PAYMENTS_API_KEY_HASHES or its SSM parameter)";
 
     private readonly IReadOnlyList<ApiKeyEntry> _entries;
 
