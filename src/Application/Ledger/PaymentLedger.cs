@@ -61,6 +61,16 @@ public sealed class PaymentLedger(IEventStore store, TimeProvider time)
         return PaymentFold.Replay(events.Select(Decode));
     }
 
+    /// <summary>The payment now and folded up to <paramref name="point"/>, from one read of its stream.</summary>
+    public async Task<PaymentAtPoint> LoadAt(Guid paymentId, HistoryPoint point, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var events = await store.ReadStream(StreamId.For(paymentId), 1, cancellationToken).ConfigureAwait(false);
+        var history = events.Select(Decode).ToList();
+        var included = point.EventsIncluded(events);
+        return new PaymentAtPoint(PaymentFold.Replay(history), included is > 0 ? PaymentFold.Replay(history.Take(included.Value)) : null);
+    }
+
     /// <summary>
     /// Loads, decides and appends. A concurrent writer surfaces as <see cref="WrongExpectedVersionException"/>:
     /// the caller reloads and decides again, so two workers can never both advance a payment.

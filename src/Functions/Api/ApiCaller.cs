@@ -11,8 +11,15 @@ public static class ApiCaller
 
     public static ApiClient Client(HttpContext http) =>
         http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } clientId
-            ? new ApiClient(clientId)
+            ? new ApiClient(clientId, http.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList())
             : throw new InvalidOperationException("Endpoint is missing the API key authorization policy.");
+
+    /// <summary>Whether the caller may read the payment of <paramref name="ownerClientId"/>: its own, or any as an auditor.</summary>
+    public static bool MayReadPaymentOf(HttpContext http, string ownerClientId) =>
+        http.User.IsInRole(ApiPolicies.Auditor) || string.Equals(Client(http).ClientId, ownerClientId, StringComparison.Ordinal);
+
+    /// <summary>Finance and auditors read every client's events on the feed; a client only its own.</summary>
+    public static bool ReadsWholeFeed(HttpContext http) => http.User.IsInRole(ApiPolicies.Finance) || http.User.IsInRole(ApiPolicies.Auditor);
 
     public static EventMetadata Metadata(HttpContext http)
     {

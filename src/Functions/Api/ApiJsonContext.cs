@@ -30,4 +30,5 @@ namespace Payments.Functions.Api;
 [JsonSerializable(typeof(PaymentDeliveriesResponse))]
 [JsonSerializable(typeof(WebhookRecoveryResponse))]
 [JsonSerializable(typeof(WebhookEventTypeListResponse))]
+[JsonSerializable(typeof(EventFeedResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

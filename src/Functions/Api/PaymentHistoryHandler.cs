@@ -8,7 +8,7 @@ using Payments.Application.Ledger;
 
 namespace Payments.Functions.Api;
 
-/// <summary>GET /payments/{id}/events: the auditor's view — every event in order with its hash and the chain's verdict.</summary>
+/// <summary>GET /payments/{id}/events: the auditor's view — every event in order with its hash and the chain's verdict (a client's own payments, an auditor's any).</summary>
 public static class PaymentHistoryHandler
 {
     public static async Task<IResult> Handle(string id, HttpContext http, [FromServices] IEventStore store, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public static class PaymentHistoryHandler
 
         var events = await store.ReadStream(StreamId.For(paymentId), 1, cancellationToken);
         if (events.Count == 0 || PaymentLedger.Decode(events[0]) is not PaymentEvent.PaymentRequested requested
-            || requested.ClientId != ApiCaller.Client(http).ClientId)
+            || !ApiCaller.MayReadPaymentOf(http, requested.ClientId))
         {
             return Problems.NotFound($"Payment {id}");
         }

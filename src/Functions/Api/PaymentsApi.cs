@@ -38,7 +38,7 @@ public static class PaymentsApi
         return services;
     }
 
-    /// <summary>The middleware in order, then the endpoints; <paramref name="beforeEndpoints"/> maps what only this host has (health checks).</summary>
+    /// <summary>The middleware in order, then the endpoints; <paramref name="beforeEndpoints"/> maps what only this host has (health checks, the ordered feed).</summary>
     public static WebApplication UsePaymentsApi(this WebApplication app, Action<WebApplication>? beforeEndpoints = null)
     {
         ArgumentNullException.ThrowIfNull(app);

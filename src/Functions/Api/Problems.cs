@@ -24,6 +24,11 @@ public static class Problems
     public static IResult NotFound(string what) =>
         Write(new ApiProblem(TypeBase + "not-found", "Not found", 404, $"{what} does not exist or belongs to another client."));
 
+    /// <summary>The payment exists (and the caller may see it) but had no state at the point asked for.</summary>
+    public static IResult NotAtPoint(Guid paymentId, string why) =>
+        Write(new ApiProblem(TypeBase + "not-found-at-point", "No state at that point", 404, $"Payment {paymentId} has no state at that point: {why}.",
+            PaymentId: paymentId));
+
     public static IResult DuplicateRequest(Guid paymentId, string status) =>
         Write(new ApiProblem(TypeBase + "duplicate-request", "Idempotency key already used", 409,
             "A payment was already created with this Idempotency-Key and the same body; it was not created again.",

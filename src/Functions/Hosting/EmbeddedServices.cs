@@ -22,6 +22,7 @@ using Payments.Application.Ramps.Sandbox;
 using Payments.Embedded.Ramps;
 using Payments.Embedded.Webhooks;
 using Payments.EventStore.Contract;
+using Payments.Functions.Api.Feed;
 using Payments.Projections.Projector;
 using Payments.Projections.ReadModel;
 
@@ -49,7 +50,11 @@ public static class EmbeddedServices
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IAppendNotifier>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IEventReader>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<PaymentLedger>();
+
+        // The ordered feed (GET /events): the single writer's positions are the global order.
+        services.AddEventFeed();
 
         // The payments read model, kept current by the projection consumer (checkpoint in the same file).
         services.AddSingleton(_ => SqlitePaymentReadModel.Open(files.ReadModel));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Api.Feed;
 using Payments.Functions.Hosting.Health;
 
 namespace Payments.Functions.Hosting;
@@ -11,7 +12,7 @@ namespace Payments.Functions.Hosting;
 /// <summary>
 /// The embedded host, composed top to bottom: Kestrel and logging, the HTTP API's platform pieces (authentication,
 /// authorization, problem details and the exception handler, OpenAPI, health checks), the embedded column
-/// (<see cref="EmbeddedServices"/>), then the endpoints.
+/// (<see cref="EmbeddedServices"/>), then the endpoints, with the ordered feed that only a log with a global order has.
 /// </summary>
 public static class PaymentsHost
 {
@@ -51,6 +52,7 @@ public static class PaymentsHost
         {
             endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
             endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
+            endpoints.MapEventFeed();
         });
         app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, options));
         return app;

@@ -1,4 +1,7 @@
 namespace Payments.Functions.Api.Auth;
 
-/// <summary>The authenticated caller; payments and idempotency keys are scoped to it.</summary>
-public sealed record ApiClient(string ClientId);
+/// <summary>
+/// The authenticated caller: payments and idempotency keys are scoped to <paramref name="ClientId"/>; what it may read
+/// beyond its own payments follows from <paramref name="Roles"/> (names from <see cref="ApiPolicies"/>).
+/// </summary>
+public sealed record ApiClient(string ClientId, IReadOnlyList<string> Roles);

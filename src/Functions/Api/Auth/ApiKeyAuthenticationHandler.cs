@@ -7,13 +7,12 @@ namespace Payments.Functions.Api.Auth;
 
 /// <summary>
 /// `Authorization: Bearer &lt;api key&gt;` as an ASP.NET Core authentication scheme: the key's client becomes the
-/// principal (name identifier) with the role <c>client</c>. Challenges and refusals answer problem+json.
+/// principal (name identifier) with one role claim per role the key carries. Challenges and refusals answer problem+json.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string ClientRole = "client";
 
     private const string Bearer = "Bearer ";
 
@@ -31,7 +30,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        Claim[] claims = [new(ClaimTypes.NameIdentifier, client.ClientId), new(ClaimTypes.Role, ClientRole)];
+        Claim[] claims = [new(ClaimTypes.NameIdentifier, client.ClientId), .. client.Roles.Select(role => new Claim(ClaimTypes.Role, role))];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

@@ -10,11 +10,13 @@ namespace Payments.Functions.Api.Auth;
 /// </summary>
 public sealed class ApiKeyRing
 {
-    private readonly IReadOnlyList<(string ClientId, byte[] Hash)> _entries;
+    private const string HashesSource = "The API key hashes (PAYMENTS_API_KEY_HASHES or its SSM parameter)";
+
+    private readonly IReadOnlyList<ApiKeyEntry> _entries;
 
     /// <param name="source">Where the entries came from, named in the error a bad client id raises.</param>
     /// <exception cref="FormatException">A client id is not of <see cref="ClientIdFormat"/>.</exception>
-    public ApiKeyRing(IEnumerable<(string ClientId, byte[] Hash)> entries, string source = "API key configuration")
+    public ApiKeyRing(IEnumerable<ApiKeyEntry> entries, string source = "API key configuration")
     {
         _entries = entries.ToList();
         if (_entries.Count == 0)
@@ -24,11 +26,11 @@ public sealed class ApiKeyRing
 
         // Every way keys are loaded (PAYMENTS_API_KEYS, the hashes in SSM or the environment, the dev key file) ends
         // here, so a client id that could make an idempotency scope ambiguous stops the host before it serves anyone.
-        foreach (var (clientId, _) in _entries)
+        foreach (var entry in _entries)
         {
-            if (!ClientIdFormat.IsValid(clientId))
+            if (!ClientIdFormat.IsValid(entry.ClientId))
             {
-                throw new FormatException($"{source} names the client id {ClientIdFormat.Quote(clientId)}; a client id must be {ClientIdFormat.Rule}.");
+                throw new FormatException($"{source} names the client id {ClientIdFormat.Quote(entry.ClientId)}; a client id must be {ClientIdFormat.Rule}.");
             }
         }
     }
@@ -37,58 +39,38 @@ public sealed class ApiKeyRing
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    /// <summary>Parses `client_a:key_a,client_b:key_b` as configured in PAYMENTS_API_KEYS.</summary>
+    /// <summary>Parses `client_a:key_a,books:key_b:finance+auditor` as configured in PAYMENTS_API_KEYS (<see cref="ApiKeyEntryFormat"/>).</summary>
+    /// <exception cref="FormatException">An entry, client id or role is malformed; the message names PAYMENTS_API_KEYS.</exception>
     public static ApiKeyRing FromConfiguration(string configured)
     {
-        var entries = new List<(string, byte[])>();
-        foreach (var pair in configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var colon = pair.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || colon == pair.Length - 1)
-            {
-                throw new FormatException("PAYMENTS_API_KEYS entries must look like client_id:api_key");
-            }
-
-            entries.Add((pair[..colon], Hash(pair[(colon + 1)..])));
-        }
-
-        return new ApiKeyRing(entries, "PAYMENTS_API_KEYS");
+        const string Source = "PAYMENTS_API_KEYS";
+        return new ApiKeyRing(ApiKeyEntryFormat.Split(configured).Select((entry, i) => ApiKeyEntryFormat.ParseKey(entry, Source, i + 1)).ToList(), Source);
     }
 
     /// <summary>
-    /// Parses `client_a:sha256hex,client_b:sha256hex`: the hashes only, as the cloud functions receive them, so no key
-    /// ever sits in a function's configuration.
+    /// Parses `client_a:sha256hex,client_b:sha256hex:auditor`: the hashes only, as the cloud functions receive them, so
+    /// no key ever sits in a function's configuration.
     /// </summary>
-    public static ApiKeyRing FromHashes(string configured)
-    {
-        var entries = new List<(string, byte[])>();
-        foreach (var pair in configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var colon = pair.IndexOf(':', StringComparison.Ordinal);
-            var hash = colon > 0 ? pair[(colon + 1)..] : "";
-            if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
-            {
-                throw new FormatException("PAYMENTS_API_KEY_HASHES entries must look like client_id:<64 hex digits of SHA-256>");
-            }
+    /// <exception cref="FormatException">An entry, client id or role is malformed.</exception>
+    public static ApiKeyRing FromHashes(string configured) => FromHashes(ApiKeyEntryFormat.Split(configured), HashesSource);
 
-            entries.Add((pair[..colon], Convert.FromHexString(hash)));
-        }
-
-        return new ApiKeyRing(entries, "The API key hashes (PAYMENTS_API_KEY_HASHES or its SSM parameter)");
-    }
+    /// <summary>Hash entries from <paramref name="source"/> (a setting, a file), one per item.</summary>
+    /// <exception cref="FormatException">An entry, client id or role is malformed; the message names <paramref name="source"/>.</exception>
+    public static ApiKeyRing FromHashes(IEnumerable<string> entries, string source) =>
+        new(entries.Select((entry, i) => ApiKeyEntryFormat.ParseHash(entry, source, i + 1)).ToList(), source);
 
     public ApiClient? Authenticate(string presentedKey)
     {
         var presented = Hash(presentedKey);
-        string? match = null;
-        foreach (var (clientId, hash) in _entries)
+        ApiKeyEntry? match = null;
+        foreach (var entry in _entries)
         {
-            if (CryptographicOperations.FixedTimeEquals(presented, hash))
+            if (CryptographicOperations.FixedTimeEquals(presented, entry.Hash))
             {
-                match = clientId;
+                match = entry;
             }
         }
 
-        return match is null ? null : new ApiClient(match);
+        return match is null ? null : new ApiClient(match.ClientId, match.Roles);
     }
 }

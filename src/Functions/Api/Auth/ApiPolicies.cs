@@ -2,25 +2,36 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Payments.Functions.Api.Auth;
 
-/// <summary>The authorization policies endpoints name; today every API key is a client's.</summary>
+/// <summary>
+/// The roles an API key carries and the authorization policies endpoints name: one policy per role, named as the role,
+/// and <see cref="AnyOf"/> for an endpoint several roles may use.
+/// </summary>
 public static class ApiPolicies
 {
-    /// <summary>An authenticated client: sees and creates only its own payments.</summary>
+    /// <summary>Creates payments and sees only its own: its payments, their history and events, its webhook endpoints.</summary>
     public const string Client = "client";
 
-    /// <summary>Reads every payment, its history and the verifiable log's proofs.</summary>
+    /// <summary>Reads every client's payments, their histories and the verifiable log's proofs.</summary>
     public const string Auditor = "auditor";
+
+    /// <summary>Reads the ordered event feed of every client; exports and reconciliation.</summary>
+    public const string Finance = "finance";
+
+    /// <summary>Keeps the system running: dead letters, redelivery, sweeps; sees no payment.</summary>
+    public const string Operator = "operator";
+
+    public static IReadOnlyList<string> Roles { get; } = [Client, Auditor, Finance, Operator];
 
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddPolicy(Client, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireRole(ApiKeyAuthenticationHandler.ClientRole));
-        options.AddPolicy(Auditor, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireRole(Auditor));
+        foreach (var role in Roles)
+        {
+            options.AddPolicy(role, AnyOf(role));
+        }
     }
+
+    /// <summary>Met by an API key holding at least one of <paramref name="roles"/>; anything else authenticated gets 403.</summary>
+    public static AuthorizationPolicy AnyOf(params string[] roles) =>
+        new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles).Build();
 }

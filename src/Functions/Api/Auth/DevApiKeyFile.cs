@@ -4,7 +4,8 @@ namespace Payments.Functions.Api.Auth;
 
 /// <summary>
 /// With no keys configured, `serve` makes one development key on first start. Only its hash is
-/// written (data dir, file `api-keys`); the key itself is shown once and cannot be recovered.
+/// written (data dir, file `api-keys`, lines of <c>client_id:sha256hex[:roles]</c> as in PAYMENTS_API_KEY_HASHES); the
+/// key itself is shown once and cannot be recovered.
 /// </summary>
 public static class DevApiKeyFile
 {
@@ -23,13 +24,7 @@ public static class DevApiKeyFile
             File.WriteAllText(path, $"{DevClientId}:{Convert.ToHexStringLower(ApiKeyRing.Hash(createdKey))}\n");
         }
 
-        return new ApiKeyRing(File.ReadAllLines(path).Where(l => l.Contains(':', StringComparison.Ordinal)).Select(Parse), path);
-    }
-
-    private static (string, byte[]) Parse(string line)
-    {
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
-        return (line[..colon], Convert.FromHexString(line[(colon + 1)..].Trim()));
+        return ApiKeyRing.FromHashes(File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Contains(':', StringComparison.Ordinal)), path);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -68,6 +68,7 @@ public static class WebhookRoutes
         .WithTags(Tag)
         .WithMetadata(
             new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiProblem), [Problem]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiProblem), [Problem]),
             new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiProblem), [Problem]));
 
     private static RouteHandlerBuilder WithBody(RouteHandlerBuilder route, Type shape) => route
