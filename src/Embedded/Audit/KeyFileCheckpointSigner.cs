@@ -63,17 +63,33 @@ public sealed class KeyFileCheckpointSigner : ICheckpointSigner, IDisposable
 
     public void Dispose() => _key.Dispose();
 
+    /// <summary>
+    /// Writes a new key beside the target and moves it into place, so two processes starting at once never read a
+    /// half-written key: the first move wins and the other process uses the key that won.
+    /// </summary>
     private static void Create(string keyPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(keyPath)!);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var draft = $"{keyPath}.{Guid.NewGuid():N}.tmp";
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var file = new StreamWriter(draft, options);
+            file.Write(key.ExportPkcs8PrivateKeyPem());
         }
 
-        using var file = new StreamWriter(keyPath, options);
-        file.Write(key.ExportPkcs8PrivateKeyPem());
+        try
+        {
+            File.Move(draft, keyPath, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(keyPath))
+        {
+            File.Delete(draft);
+        }
     }
 }
