@@ -68,6 +68,18 @@ public sealed class RoleAccessTests(RoleHostFixture host) : IClassFixture<RoleHo
         { "client+auditor", "GET", "/events", HttpStatusCode.OK },
         { "operator", "GET", "/events", HttpStatusCode.Forbidden },
         { null!, "GET", "/events", HttpStatusCode.Unauthorized },
+
+        { "auditor", "GET", "/audit/checkpoint", HttpStatusCode.OK },
+        { "client+auditor", "GET", "/audit/checkpoint", HttpStatusCode.OK },
+        { "client_a", "GET", "/audit/checkpoint", HttpStatusCode.Forbidden },
+        { "finance", "GET", "/audit/checkpoint", HttpStatusCode.Forbidden },
+        { "operator", "GET", "/audit/checkpoint", HttpStatusCode.Forbidden },
+        { "client_a", "POST", "/audit/checkpoints", HttpStatusCode.Forbidden },
+        { "client_a", "GET", $"/audit/payments/{A}", HttpStatusCode.Forbidden },
+        { "auditor", "GET", $"/audit/payments/{A}", HttpStatusCode.OK },
+        { "auditor", "GET", $"/audit/payments/{Unknown}", HttpStatusCode.NotFound },
+        { "client_a", "GET", "/audit/proofs/consistency?from=1&to=1", HttpStatusCode.Forbidden },
+        { null!, "GET", "/audit/checkpoint", HttpStatusCode.Unauthorized },
     };
 
     [Theory]

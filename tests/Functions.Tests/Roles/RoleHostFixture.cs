@@ -58,7 +58,7 @@ public sealed class RoleHostFixture : IAsyncLifetime
     {
         var settings = new ServeOptions
         {
-            Urls = "http://127.0.0.1:0", DataDirectory = _directory.Path, WebhookKeyFile = _webhookKeys.File("webhook-secrets.key"),
+            Urls = "http://127.0.0.1:0", DataDirectory = _directory.Path, WebhookKeyFile = _webhookKeys.File("webhook-secrets.key"), AuditKeyFile = _webhookKeys.File("audit.pem"),
         };
         var keys = ApiKeyRing.FromConfiguration(string.Join(',',
             $"client_a:{Keys["client_a"]}",
