@@ -8,6 +8,7 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     ServeCommand.Create(),
     DemoCommand.Create(),
     VerifyCommand.Create(),
+    ReplayCommand.Create(),
     ProjectionsCommand.Create(),
     LambdaCommand.Create(),
     SmokeCommand.Create(),
