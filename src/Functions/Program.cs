@@ -9,6 +9,7 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     DemoCommand.Create(),
     VerifyCommand.Create(),
     ReplayCommand.Create(),
+    ExportCommand.Create(),
     ProjectionsCommand.Create(),
     LambdaCommand.Create(),
     SmokeCommand.Create(),
