@@ -155,13 +155,22 @@ public sealed class ExportCommandTests : IAsyncLifetime
 
             var rows = Rfc4180Reader.Records(csv.Output).Skip(1).ToList();
             var lines = ndjson.Output.Split('\n')[..^1].Select(l => JsonElement.Parse(l)).ToList();
-            var expected = amounts.Select(a => a.ToString(CultureInfo.InvariantCulture)).ToList();
-            Assert.Equal(expected, rows.Where(r => r[4] == "PaymentRequested").Select(r => r[6]));
-            Assert.Equal(expected, rows.Where(r => r[4] == "OnRampCompleted").Select(r => r[8]));
-            Assert.Equal(expected, rows.Where(r => r[4] == "OnRampCompleted").Select(r => r[10]));
-            Assert.Equal(expected, lines.Where(l => l.GetProperty("type").GetString() == "PaymentRequested").Select(l => l.GetProperty("data").GetProperty("amount").GetRawText()));
-            Assert.All(rows.SelectMany(r => new[] { r[6], r[8], r[10] }).Where(c => c.Length > 0), cell => Assert.DoesNotContain('E', cell));
-            return ids.Count == amounts.Count && amounts.Zip(rows.Where(r => r[4] == "PaymentRequested")).All(p => decimal.Parse(p.Second[6], CultureInfo.InvariantCulture) == p.First);
+            var exact = amounts.Select(a => a.ToString(CultureInfo.InvariantCulture)).ToList();
+            var requested = rows.Where(r => r[4] == "PaymentRequested").Select(r => r[6]).ToList();
+            Assert.Equal(exact, rows.Where(r => r[4] == "OnRampCompleted").Select(r => r[8]));
+            Assert.Equal(exact, rows.Where(r => r[4] == "OnRampCompleted").Select(r => r[10]));
+            Assert.Equal(exact, lines.Where(l => l.GetProperty("type").GetString() == "PaymentRequested").Select(l => l.GetProperty("data").GetProperty("amount").GetRawText()));
+            Assert.All(rows.SelectMany(r => new[] { r[6], r[8], r[10] }).Where(c => c.Length > 0), cell => Assert.Matches(@"^\d+(\.\d+)?$", cell));
+
+            // A EUR amount is padded to cents when stored with fewer digits, and keeps every digit it has beyond them.
+            Assert.All(exact.Zip(amounts, requested), amount =>
+            {
+                var (stored, value, cell) = amount;
+                Assert.StartsWith(stored, cell, StringComparison.Ordinal);
+                Assert.Matches(@"^\.?0*$", cell[stored.Length..]);
+                Assert.Equal(Math.Max((int)value.Scale, 2), cell.Contains('.', StringComparison.Ordinal) ? cell.Length - cell.IndexOf('.', StringComparison.Ordinal) - 1 : 0);
+            });
+            return ids.Count == amounts.Count && requested.Count == amounts.Count;
         });
 
     [Theory]

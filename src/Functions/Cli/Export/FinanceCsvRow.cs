@@ -7,8 +7,8 @@ namespace Payments.Functions.Cli.Export;
 
 /// <summary>
 /// One event as the fixed columns finance reconciles on. <c>amount</c>/<c>currency</c> is the fiat of the event (the
-/// request, the payout or the reversal), <c>stablecoin_amount</c> what the on-ramp bought; amounts are the stored
-/// decimals' own digits, never rounded and never in exponent form. Columns an event has nothing for stay empty.
+/// request, the payout or the reversal), <c>stablecoin_amount</c> what the on-ramp bought; amounts are
+/// <see cref="ExactAmount"/>s, never rounded and never in exponent form. Columns an event has nothing for stay empty.
 /// </summary>
 internal sealed record FinanceCsvRow(
     string? Amount = null,
@@ -29,13 +29,13 @@ internal sealed record FinanceCsvRow(
 
     public static FinanceCsvRow Of(PaymentEvent @event) => @event switch
     {
-        PaymentEvent.PaymentRequested e => new(Amount: Exact(e.Amount), Currency: e.Currency),
-        PaymentEvent.OnRampCompleted e => new(StablecoinAmount: Exact(e.StablecoinAmount), Stablecoin: e.Stablecoin, Rate: Exact(e.Rate), Leg: LegName(RampLeg.OnRamp), TxId: e.OnRampTxId),
+        PaymentEvent.PaymentRequested e => new(Amount: ExactAmount.In(e.Amount, e.Currency), Currency: e.Currency),
+        PaymentEvent.OnRampCompleted e => new(StablecoinAmount: ExactAmount.Of(e.StablecoinAmount), Stablecoin: e.Stablecoin, Rate: ExactAmount.Of(e.Rate), Leg: LegName(RampLeg.OnRamp), TxId: e.OnRampTxId),
         PaymentEvent.OnRampFailed e => new(Leg: LegName(RampLeg.OnRamp), Reason: e.Reason),
-        PaymentEvent.OffRampCompleted e => new(Exact(e.FiatAmount), e.FiatCurrency, Rate: Exact(e.Rate), Leg: LegName(RampLeg.OffRamp), TxId: e.OffRampTxId),
+        PaymentEvent.OffRampCompleted e => new(ExactAmount.In(e.FiatAmount, e.FiatCurrency), e.FiatCurrency, Rate: ExactAmount.Of(e.Rate), Leg: LegName(RampLeg.OffRamp), TxId: e.OffRampTxId),
         PaymentEvent.OffRampFailed e => new(Leg: LegName(RampLeg.OffRamp), Reason: e.Reason),
         PaymentEvent.RampOutcomeUnknown e => new(Leg: LegName(e.Leg), Reason: e.Reason),
-        PaymentEvent.ReversalCompleted e => new(Exact(e.FiatAmount), e.FiatCurrency, Rate: Exact(e.Rate), Leg: LegName(RampLeg.Reversal), TxId: e.ReversalTxId),
+        PaymentEvent.ReversalCompleted e => new(ExactAmount.In(e.FiatAmount, e.FiatCurrency), e.FiatCurrency, Rate: ExactAmount.Of(e.Rate), Leg: LegName(RampLeg.Reversal), TxId: e.ReversalTxId),
         PaymentEvent.ReversalRefused e => new(Leg: LegName(RampLeg.Reversal), Reason: e.Reason),
         PaymentEvent.PaymentFailed e => new(ErrorCode: e.ErrorCode, Reason: e.ErrorMessage),
         PaymentEvent.PaymentProcessingStarted or PaymentEvent.PaymentCompleted => new(),
@@ -64,9 +64,6 @@ internal sealed record FinanceCsvRow(
         CsvText.Inert(stored.Metadata.Actor),
         CsvText.Inert(stored.Hash),
     ]);
-
-    /// <summary>A decimal's own digits: the invariant "G" form of decimal keeps the stored scale and has no exponent.</summary>
-    private static string Exact(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The leg as the stored events spell it (<c>on_ramp</c>, <c>off_ramp</c>, <c>reversal</c>).</summary>
     private static string LegName(RampLeg leg) => leg switch

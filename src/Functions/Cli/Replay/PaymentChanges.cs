@@ -1,28 +1,27 @@
-using System.Globalization;
 using Payments.Domain.State;
 
 namespace Payments.Functions.Cli.Replay;
 
 /// <summary>
 /// The fields a person checks in a payment's history (money, transaction ids, what went wrong) that differ between
-/// two states, as <c>name=value</c>. Amounts print as stored, never rounded to a currency's digits.
+/// two states, as <c>name=value</c>. Amounts are <see cref="ExactAmount"/>s: never rounded to a currency's digits.
 /// </summary>
 internal static class PaymentChanges
 {
     private static readonly (string Name, Func<Payment, string?> Value)[] Watched =
     [
         ("client", p => Text(p.ClientId)),
-        ("amount", p => p.Currency.Length == 0 ? null : $"{Exact(p.Amount)} {p.Currency}"),
+        ("amount", p => p.Currency.Length == 0 ? null : $"{ExactAmount.In(p.Amount, p.Currency)} {p.Currency}"),
         ("on_ramp_tx", p => p.OnRampTxId),
         ("stablecoin", p => Exact(p.StablecoinAmount)),
         ("on_ramp_rate", p => Exact(p.OnRampRate)),
         ("on_ramp_failure", p => p.OnRampFailure),
         ("off_ramp_tx", p => p.OffRampTxId),
-        ("payout", p => Exact(p.PayoutAmount)),
+        ("payout", p => p.PayoutAmount is { } payout ? ExactAmount.In(payout, p.Currency) : null),
         ("off_ramp_rate", p => Exact(p.OffRampRate)),
         ("off_ramp_failure", p => p.OffRampFailure),
         ("reversal_tx", p => p.ReversalTxId),
-        ("reversed", p => Exact(p.ReversedAmount)),
+        ("reversed", p => p.ReversedAmount is { } reversed ? ExactAmount.In(reversed, p.Currency) : null),
         ("reversal_refusal", p => p.ReversalRefusal),
         ("attention", p => p.Attention),
         ("error_code", p => p.ErrorCode),
@@ -39,5 +38,5 @@ internal static class PaymentChanges
 
     private static string? Text(string value) => value.Length == 0 ? null : value;
 
-    private static string? Exact(decimal? amount) => amount?.ToString(CultureInfo.InvariantCulture);
+    private static string? Exact(decimal? value) => value is { } known ? ExactAmount.Of(known) : null;
 }
