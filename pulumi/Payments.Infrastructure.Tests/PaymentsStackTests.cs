@@ -446,23 +446,42 @@ public sealed class PaymentsStackTests
     }
 
     [Fact]
-    public async Task Webhook_queue_policy_lets_eventbridge_send_only_on_behalf_of_the_provisioned_rules()
+    public async Task Each_queue_policy_lets_eventbridge_send_only_on_behalf_of_the_provisioned_rules_that_target_that_queue()
     {
         var stack = await ProvisionedStack.Of(Prod);
-        var definition = Assert.Single(Prod.QueuePolicies);
-        var queue = stack.OfType(ResourceTypes.Queue).Single(q => q.Inputs.Text("name") == definition.Queue.Name);
-        var ruleArns = stack.OfType(ResourceTypes.EventRule).Select(r => r.State.Text("arn")).ToList();
-        var policy = Assert.Single(stack.OfType(ResourceTypes.QueuePolicy));
+        var policies = stack.OfType(ResourceTypes.QueuePolicy);
+        var ruleArns = stack.OfType(ResourceTypes.EventRule).ToDictionary(r => r.Inputs.Text("name"), r => r.State.Text("arn"), StringComparer.Ordinal);
 
-        Assert.Equal(queue.State.Text("url"), policy.Inputs.Text("queueUrl"));
-        using var document = JsonDocument.Parse(policy.Inputs.Text("policy"));
-        var statement = Assert.Single(document.RootElement.GetProperty("Statement").EnumerateArray().ToList());
-        Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
-        Assert.Equal("events.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
-        Assert.Equal(new[] { "sqs:SendMessage" }, Strings(statement.GetProperty("Action")));
-        Assert.Equal(new[] { queue.State.Text("arn") }, Strings(statement.GetProperty("Resource")));
-        Assert.Equal(Sorted(ruleArns), Sorted(Strings(statement.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("aws:SourceArn"))));
-        Assert.Equal(Prod.Rules.Count, ruleArns.Count);
+        Assert.Equal(Prod.QueuePolicies.Count, policies.Count);
+        Assert.Equal(2, Prod.QueuePolicies.Count);
+        foreach (var definition in Prod.QueuePolicies)
+        {
+            var queue = stack.OfType(ResourceTypes.Queue).Single(q => q.Inputs.Text("name") == definition.Queue.Name);
+            var policy = Assert.Single(policies, p => p.Inputs.Text("queueUrl") == queue.State.Text("url"));
+            using var document = JsonDocument.Parse(policy.Inputs.Text("policy"));
+            var statement = Assert.Single(document.RootElement.GetProperty("Statement").EnumerateArray().ToList());
+            Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+            Assert.Equal("events.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
+            Assert.Equal(new[] { "sqs:SendMessage" }, Strings(statement.GetProperty("Action")));
+            Assert.Equal(new[] { queue.State.Text("arn") }, Strings(statement.GetProperty("Resource")));
+            var targeting = Prod.Rules.Where(r => r.Target == definition.Queue).Select(r => ruleArns[r.Name]);
+            Assert.Equal(Sorted(targeting), Sorted(Strings(statement.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("aws:SourceArn"))));
+        }
+    }
+
+    [Fact]
+    public async Task Finance_rule_sends_every_ledger_envelope_whole_to_the_finance_queue()
+    {
+        var stack = await ProvisionedStack.Of(Prod);
+        var definition = Prod.Rules.Single(r => r.Name == Prod.Environment.Prefix + "finance-ledger-events");
+        var target = Assert.Single(stack.OfType(ResourceTypes.EventTarget), t => t.Inputs.Text("rule") == definition.Name);
+        var queue = stack.OfType(ResourceTypes.Queue).Single(q => q.Inputs.Text("name") == Prod.Environment.Prefix + "finance-events");
+
+        Assert.Equal("""{"source":["payments.ledger"]}""", definition.EventPattern);
+        Assert.Equal(queue.State.Text("arn"), target.Inputs.Text("arn"));
+        Assert.False(target.Inputs.Has("inputTransformer"));
+        Assert.False(target.Inputs.Has("inputPath"));
+        Assert.False(target.Inputs.Has("input"));
     }
 
     [Fact]

@@ -9,6 +9,8 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     DemoCommand.Create(),
     VerifyCommand.Create(),
     AuditCommand.Create(),
+    ReplayCommand.Create(),
+    ExportCommand.Create(),
     ProjectionsCommand.Create(),
     LambdaCommand.Create(),
     SmokeCommand.Create(),

@@ -52,6 +52,18 @@ public sealed record CloudTopology(
     /// <summary>EventBridge delivers to the webhook queue under this principal, as the queue's policy names it.</summary>
     public const string EventBridgePrincipal = "events.amazonaws.com";
 
+    /// <summary>
+    /// Finance's queue keeps messages as long as SQS allows, so a reconciliation consumer that is down over a long weekend
+    /// still finds every envelope; one it fails to take this many times is parked in the dead-letter queue.
+    /// </summary>
+    public const int FinanceQueueMaxReceiveCount = 5;
+
+    /// <summary>How long a finance consumer may hold an envelope before SQS offers it again.</summary>
+    private const int FinanceVisibilityTimeoutSeconds = 60;
+
+    /// <summary>SQS's longest retention: 14 days.</summary>
+    private const int LongestRetentionSeconds = 14 * 24 * 3600;
+
     /// <summary>SQS's longest long poll. The event source mapping polls on its own; this serves direct receives (tools, tests).</summary>
     private const int LongestPollSeconds = 20;
 
@@ -77,7 +89,9 @@ public sealed record CloudTopology(
         var webhookQueue = WebhookQueue(prefix + "webhooks");
         var webhookKey = new KeyDefinition(prefix + "webhook-secrets", "Seals webhook endpoint secrets at rest; bound to each endpoint by encryption context.", EnableKeyRotation: true);
         var bus = prefix + "events";
-        var rules = WebhookRules(prefix, bus, webhookQueue);
+        var webhookRules = WebhookRules(prefix, bus, webhookQueue);
+        var financeQueue = FinanceQueue(prefix + "finance-events");
+        var financeRule = FinanceRule(prefix, bus, financeQueue);
 
         FunctionDefinition[] functions =
         [
@@ -142,19 +156,19 @@ public sealed record CloudTopology(
                 new(DynamoDbWebhookSchema.EndpointsTable(webhookTables.Endpoints), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbWebhookSchema.DeliveriesTable(webhookTables.Deliveries), environment.PointInTimeRecovery, ServerSideEncryption: true),
             ],
-            [paymentQueue.DeadLetter!, paymentQueue, streamFailures, webhookQueue.DeadLetter!, webhookQueue],
+            [paymentQueue.DeadLetter!, paymentQueue, streamFailures, webhookQueue.DeadLetter!, webhookQueue, financeQueue.DeadLetter!, financeQueue],
             [apiKeyHashes],
             [webhookKey],
             bus,
             LedgerEventPipe(prefix, store.Events, bus),
-            rules,
-            [new QueuePolicyDefinition(ResourceRef.Queue(webhookQueue.Name), EventBridgePrincipal, ["sqs:SendMessage"], [.. rules.Select(r => ResourceRef.Rule(r.Name))])],
+            [.. webhookRules, financeRule],
+            [RuleDelivery(webhookQueue, webhookRules), RuleDelivery(financeQueue, [financeRule])],
             functions,
             new HttpApiDefinition(prefix + "http", ["ANY /{proxy+}"], ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100, environment.AllowedOrigins, AccessLogFormat()),
             DefineAlarms(
                 prefix,
                 functions,
-                [paymentQueue.DeadLetter!, streamFailures, webhookQueue.DeadLetter!],
+                [paymentQueue.DeadLetter!, streamFailures, webhookQueue.DeadLetter!, financeQueue.DeadLetter!],
                 [store.Events, store.UniqueKeys, payments, ramps, webhookTables.Endpoints, webhookTables.Deliveries]));
     }
 
@@ -175,6 +189,30 @@ public sealed record CloudTopology(
         LongestPollSeconds,
         new QueueDefinition(name + "-dlq", 30, WebhookQueueSpec.DeadLetterRetentionSeconds, 0, null, 0),
         WebhookQueueSpec.MaxReceiveCount);
+
+    /// <summary>Finance's feed of ledger envelopes: retention as long as SQS allows, a dead-letter queue after <see cref="FinanceQueueMaxReceiveCount"/> receives.</summary>
+    public static QueueDefinition FinanceQueue(string name) => new(
+        name,
+        FinanceVisibilityTimeoutSeconds,
+        LongestRetentionSeconds,
+        LongestPollSeconds,
+        new QueueDefinition(name + "-dlq", 30, LongestRetentionSeconds, 0, null, 0),
+        FinanceQueueMaxReceiveCount);
+
+    /// <summary>
+    /// Every ledger event the Pipe puts on the bus, to finance's queue. No input transformer: finance receives the very
+    /// envelope the webhook rules see (same id, time and detail), so the two feeds can be joined on the event's id.
+    /// </summary>
+    private static EventRuleDefinition FinanceRule(string prefix, string bus, QueueDefinition financeQueue) => new(
+        prefix + "finance-ledger-events",
+        "every ledger event, for finance's reconciliation",
+        ResourceRef.Bus(bus),
+        $$"""{"source":["{{EventSource}}"]}""",
+        ResourceRef.Queue(financeQueue.Name));
+
+    /// <summary>EventBridge may send to the queue only on behalf of the rules that target it.</summary>
+    private static QueuePolicyDefinition RuleDelivery(QueueDefinition queue, IEnumerable<EventRuleDefinition> rules) =>
+        new(ResourceRef.Queue(queue.Name), EventBridgePrincipal, ["sqs:SendMessage"], [.. rules.Select(r => ResourceRef.Rule(r.Name))]);
 
     /// <summary>One rule per shared routing rule, its pattern verbatim, each sending the whole envelope to the webhook queue.</summary>
     private static List<EventRuleDefinition> WebhookRules(string prefix, string bus, QueueDefinition webhookQueue) =>

@@ -4,6 +4,8 @@ using Payments.Application.Webhooks.Routing;
 using Payments.Aws.Projections;
 using Payments.Aws.Topology;
 using Payments.Aws.Webhooks;
+using Payments.Domain.Serialization;
+using Payments.EventStore.Contract;
 
 namespace Payments.Aws.Tests.Topology;
 
@@ -130,8 +132,8 @@ public sealed class CloudTopologyTests
     {
         var names = Prod.Alarms.Select(a => a.Name).ToHashSet();
 
-        // Six functions' error rates, two stream consumers' iterator ages, the API's 5xx, three dead-letter queues, six tables.
-        Assert.Equal(6 + 2 + 1 + 3 + 6, Prod.Alarms.Count);
+        // Six functions' error rates, two stream consumers' iterator ages, the API's 5xx, four dead-letter queues, six tables.
+        Assert.Equal(6 + 2 + 1 + 4 + 6, Prod.Alarms.Count);
         Assert.Equal(Prod.Alarms.Count, names.Count);
         Assert.Contains("payments-prod-sweeper-error-rate", names);
         Assert.All(Prod.Functions, f => Assert.Contains($"payments-prod-{f.Name}-error-rate", names));
@@ -346,25 +348,64 @@ public sealed class CloudTopologyTests
     [Fact]
     public void Bus_has_one_rule_per_shared_routing_rule_with_its_pattern_verbatim_targeting_the_webhook_queue()
     {
+        var webhookRules = Prod.Rules.Where(r => r.Target == ResourceRef.Queue(WebhookQueue.Name)).ToList();
+
         Assert.Equal(
             WebhookRoutingRules.All.Select(r => (Prod.Environment.Prefix + r.Name, r.Description, r.EventPattern)),
-            Prod.Rules.Select(r => (r.Name, r.Description, r.EventPattern)));
-        Assert.All(Prod.Rules, r => Assert.Equal((ResourceRef.Bus(Prod.EventBus), ResourceRef.Queue(WebhookQueue.Name)), (r.Bus, r.Target)));
+            webhookRules.Select(r => (r.Name, r.Description, r.EventPattern)));
+        Assert.All(Prod.Rules, r => Assert.Equal(ResourceRef.Bus(Prod.EventBus), r.Bus));
+        Assert.Equal([.. webhookRules, FinanceRule], Prod.Rules);
     }
 
     [Fact]
     public void Webhook_queue_lets_eventbridge_send_only_on_behalf_of_the_webhook_rules()
     {
-        var policy = Assert.Single(Prod.QueuePolicies);
+        var policy = Assert.Single(Prod.QueuePolicies, p => p.Queue == ResourceRef.Queue(WebhookQueue.Name));
 
-        Assert.Equal(ResourceRef.Queue(WebhookQueue.Name), policy.Queue);
         Assert.Equal("events.amazonaws.com", policy.ServicePrincipal);
         Assert.Equal(["sqs:SendMessage"], policy.Actions);
-        Assert.Equal(Prod.Rules.Select(r => ResourceRef.Rule(r.Name)), policy.SourceArns);
-        Assert.Equal(WebhookRoutingRules.All.Count, policy.SourceArns.Count);
+        Assert.Equal(WebhookRoutingRules.All.Select(r => ResourceRef.Rule(Prod.Environment.Prefix + r.Name)), policy.SourceArns);
     }
 
+    [Fact]
+    public void Finance_rule_sends_every_ledger_envelope_whole_to_the_finance_queue()
+    {
+        Assert.Equal("payments-prod-finance-ledger-events", FinanceRule.Name);
+        Assert.Equal("""{"source":["payments.ledger"]}""", FinanceRule.EventPattern);
+        Assert.Equal(ResourceRef.Queue(FinanceQueue.Name), FinanceRule.Target);
+        var pattern = EventPattern.Parse(FinanceRule.EventPattern);
+        Assert.All(PaymentEventCodec.TypeNames, type => Assert.True(pattern.Matches(LedgerEventEnvelope.From(Stored(type)).ToJson()), type));
+    }
+
+    [Fact]
+    public void Finance_queue_keeps_envelopes_14_days_and_dead_letters_after_five_receives()
+    {
+        Assert.Equal((60, 14 * 24 * 3600, 20, 5), (FinanceQueue.VisibilityTimeoutSeconds, FinanceQueue.MessageRetentionSeconds, FinanceQueue.ReceiveWaitSeconds, FinanceQueue.MaxReceiveCount));
+        Assert.Contains(FinanceQueue.DeadLetter!, Prod.Queues);
+        Assert.Equal(14 * 24 * 3600, FinanceQueue.DeadLetter!.MessageRetentionSeconds);
+        Assert.Contains(Prod.Alarms, a => a.Name == $"{FinanceQueue.DeadLetter.Name}-depth");
+    }
+
+    [Fact]
+    public void Finance_queue_lets_eventbridge_send_only_on_behalf_of_the_finance_rule_and_no_function_touches_it()
+    {
+        var policy = Assert.Single(Prod.QueuePolicies, p => p.Queue == ResourceRef.Queue(FinanceQueue.Name));
+
+        Assert.Equal("events.amazonaws.com", policy.ServicePrincipal);
+        Assert.Equal(["sqs:SendMessage"], policy.Actions);
+        Assert.Equal([ResourceRef.Rule(FinanceRule.Name)], policy.SourceArns);
+        Assert.Equal(2, Prod.QueuePolicies.Count);
+        Assert.DoesNotContain(Prod.Functions.SelectMany(Grants), g => g.Resource == ResourceRef.Queue(FinanceQueue.Name) || g.Resource == ResourceRef.Queue(FinanceQueue.DeadLetter!.Name));
+    }
+
+    private static QueueDefinition FinanceQueue => Prod.Queues.Single(q => q.Name == "payments-prod-finance-events");
+
+    private static EventRuleDefinition FinanceRule => Prod.Rules.Single(r => r.Target == ResourceRef.Queue(FinanceQueue.Name));
+
     private static QueueDefinition WebhookQueue => Prod.Queues.Single(q => q.Name == "payments-prod-webhooks");
+
+    private static StoredEvent Stored(string type) =>
+        new(StreamId.For(Guid.NewGuid()), 1, 1, type, 1, DateTimeOffset.UnixEpoch, "{}", new EventMetadata("c", null, "t"), "h");
 
     private static IEnumerable<(string Action, ResourceRef Resource)> Grants(FunctionDefinition function) =>
         function.Policy.SelectMany(s => s.Actions.SelectMany(a => s.Resources.Select(r => (a, r))));
