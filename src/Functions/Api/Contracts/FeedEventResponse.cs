@@ -4,7 +4,7 @@ namespace Payments.Functions.Api.Contracts;
 
 /// <summary>
 /// One event on the feed: its global <paramref name="Position"/>, its place in its payment's stream, the event as
-/// stored (<paramref name="Data"/> as a JSON object) and the hash chaining it to the stream's previous event.
+/// stored (<paramref name="Data"/> as a JSON object) and the hash chaining it to the stream's previous event under <paramref name="HashScheme"/>.
 /// </summary>
 public sealed record FeedEventResponse(
     long Position,
@@ -15,4 +15,5 @@ public sealed record FeedEventResponse(
     DateTimeOffset RecordedAt,
     JsonElement Data,
     FeedEventMetadata Metadata,
-    string Hash);
+    string Hash,
+    int HashScheme);

@@ -48,6 +48,6 @@ public static class EventFeedHandler
         using var data = JsonDocument.Parse(e.Data);
         return new FeedEventResponse(
             e.Position, Guid.Parse(e.StreamId.Value), e.Version, e.Type, e.SchemaVersion, e.OccurredAt, data.RootElement.Clone(),
-            new FeedEventMetadata(e.Metadata.CorrelationId, e.Metadata.CausationId, e.Metadata.Actor), e.Hash);
+            new FeedEventMetadata(e.Metadata.CorrelationId, e.Metadata.CausationId, e.Metadata.Actor), e.Hash, e.HashScheme);
     }
 }

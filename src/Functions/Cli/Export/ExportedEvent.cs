@@ -13,7 +13,8 @@ internal sealed record ExportedEvent(
     DateTimeOffset RecordedAt,
     JsonElement Data,
     EventMetadata Metadata,
-    string Hash)
+    string Hash,
+    int HashScheme)
 {
     public static ExportedEvent From(StoredEvent stored) => new(
         stored.Position,
@@ -24,5 +25,6 @@ internal sealed record ExportedEvent(
         stored.OccurredAt,
         JsonElement.Parse(stored.Data),
         stored.Metadata,
-        stored.Hash);
+        stored.Hash,
+        stored.HashScheme);
 }
