@@ -44,6 +44,38 @@ public sealed class DynamoDbAuditLogTests(DynamoDbLocalFixture dynamo, Moto moto
     }
 
     [Fact]
+    public async Task Conflicting_transactions_unprocessed_reads_and_short_pages_are_read_on_and_retried_until_the_log_is_whole()
+    {
+        using var busy = new ContendedDynamoDbClient(dynamo.Local.ServiceUrl, conflicts: 2);
+        var log = await NewLog(busy);
+        var events = Enumerable.Range(0, 12).SelectMany(s => AuditEvents.Stream(new StreamId($"pay-{s}"), 5)).OrderBy(e => e.Version).ToList();
+        var sequencer = new AuditSequencer(log, DynamoDbAuditLog.MaxEventsPerAppend);
+
+        foreach (var batch in events.Chunk(20))
+        {
+            await sequencer.Sequence([.. batch, batch[0]], None);
+        }
+
+        Assert.Equal(events.Count, (await log.Sequenced(events, None)).Count);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(p => (long)p), (await log.ReadAll(0, 1000, None)).Select(e => e.Position));
+        Assert.Equal(2 * events.Count / 20, busy.Conflicted);
+        Assert.True(busy.UnprocessedReads >= events.Count / 20);
+    }
+
+    [Fact]
+    public async Task Transaction_that_keeps_conflicting_surfaces_after_a_few_attempts_and_writes_nothing()
+    {
+        using var busy = new ContendedDynamoDbClient(dynamo.Local.ServiceUrl, conflicts: int.MaxValue);
+        var log = await NewLog(busy);
+        var (positioned, nodes) = AuditEvents.Extend(MerkleFrontier.Empty(), AuditEvents.Stream(new StreamId("pay-busy"), 3));
+
+        await Assert.ThrowsAsync<Amazon.DynamoDBv2.Model.TransactionCanceledException>(() => log.Append(0, positioned, nodes, None));
+
+        Assert.InRange(busy.Conflicted, 2, 10);
+        Assert.Equal(0, await log.Size(None));
+    }
+
+    [Fact]
     public async Task Append_of_more_events_than_one_transaction_holds_is_refused_before_anything_is_sent()
     {
         var log = await NewLog();
@@ -108,11 +140,11 @@ public sealed class DynamoDbAuditLogTests(DynamoDbLocalFixture dynamo, Moto moto
         Assert.Equal(checkpoint.TreeSize, (await log.LatestCheckpoint(None))?.TreeSize);
     }
 
-    private async Task<DynamoDbAuditLog> NewLog()
+    private async Task<DynamoDbAuditLog> NewLog(Amazon.DynamoDBv2.IAmazonDynamoDB? client = null)
     {
         var table = DynamoDbLocal.UniquePrefix() + DynamoDbAuditLogSchema.DefaultTableName;
         await DynamoDbAuditLogSchema.EnsureCreated(dynamo.Client, table, None);
-        return new DynamoDbAuditLog(dynamo.Client, table, TimeProvider.System);
+        return new DynamoDbAuditLog(client ?? dynamo.Client, table, TimeProvider.System);
     }
 
     private async Task<(DynamoDbEventStore Store, DynamoDbAuditLog Log)> NewCloudLog()
