@@ -488,15 +488,27 @@ public sealed class PaymentsStackTests
     public async Task Webhook_secrets_key_rotates_and_only_the_api_and_webhook_roles_name_it()
     {
         var stack = await ProvisionedStack.Of(Prod);
-        var key = Assert.Single(stack.OfType(ResourceTypes.Key));
+        var key = stack.OfType(ResourceTypes.Key).Single(k => k.Name == Prod.Environment.Prefix + "webhook-secrets");
         var arn = key.State.Text("arn");
 
+        Assert.Equal(("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT"), (key.Inputs.Text("customerMasterKeySpec"), key.Inputs.Text("keyUsage")));
         Assert.True(key.Inputs.Flag("enableKeyRotation"));
         Assert.Equal(30, key.Inputs.Integer("deletionWindowInDays"));
         var naming = stack.OfType(ResourceTypes.RolePolicy).Where(p => p.Inputs.Text("policy").Contains(arn, StringComparison.Ordinal)).Select(p => p.Inputs.Text("name"));
         Assert.Equal(
             Sorted([NameOf(Prod, Prod.Functions.Single(f => f.Name == CloudTopology.Api)), NameOf(Prod, Prod.Functions.Single(f => f.Name == CloudTopology.Webhook))]),
             Sorted(naming));
+    }
+
+    [Fact]
+    public async Task Audit_checkpoint_key_is_a_p256_signing_pair_kept_unrotated_with_the_longest_deletion_window()
+    {
+        var stack = await ProvisionedStack.Of(Prod);
+        var key = stack.OfType(ResourceTypes.Key).Single(k => k.Name == Prod.Environment.Prefix + "audit-checkpoints");
+
+        Assert.Equal(("ECC_NIST_P256", "SIGN_VERIFY"), (key.Inputs.Text("customerMasterKeySpec"), key.Inputs.Text("keyUsage")));
+        Assert.False(key.Inputs.Flag("enableKeyRotation"));
+        Assert.Equal(30, key.Inputs.Integer("deletionWindowInDays"));
     }
 
     private static string NameOf(CloudTopology topology, FunctionDefinition definition) => LambdaFunctions.NameOf(topology.Environment, definition);

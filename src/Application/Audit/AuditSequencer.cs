@@ -9,7 +9,8 @@ namespace Payments.Application.Audit;
 /// event keeps the position it got; two sequencers racing both re-read and one wins each round. Off the write path,
 /// so appends keep no global hot spot.
 /// </summary>
-public sealed class AuditSequencer(IAuditLogStore store)
+/// <param name="maxEventsPerAppend">The most events the store takes in one append (DynamoDB's transactions are bounded).</param>
+public sealed class AuditSequencer(IAuditLogStore store, int maxEventsPerAppend = int.MaxValue)
 {
     private const int MaxRounds = 50;
 
@@ -17,6 +18,18 @@ public sealed class AuditSequencer(IAuditLogStore store)
     public async Task<int> Sequence(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        var added = 0;
+        // In order, piece by piece: a stream's later events never go ahead of its earlier ones.
+        foreach (var piece in events.Chunk(maxEventsPerAppend))
+        {
+            added += await SequenceInOneAppend(piece, cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    private async Task<int> SequenceInOneAppend(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
         for (var round = 0; round < MaxRounds; round++)
         {
             var done = await store.Sequenced(events, cancellationToken).ConfigureAwait(false);

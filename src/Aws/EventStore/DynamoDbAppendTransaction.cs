@@ -16,7 +16,8 @@ internal static class DynamoDbAppendTransaction
 {
     public const string ConditionalCheckFailed = "ConditionalCheckFailed";
 
-    private static readonly HashSet<string> Transient = new(StringComparer.Ordinal) { "None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded" };
+    /// <summary>Cancellation reasons that pass: a conflicting transaction on the same items, or throttling.</summary>
+    internal static readonly HashSet<string> Transient = new(StringComparer.Ordinal) { "None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded" };
 
     public static (TransactWriteItemsRequest Request, int KeyIndex) Build(DynamoDbEventStoreTables tables, StreamId stream, IReadOnlyList<StoredEvent> drafts, UniqueKeyClaim? claim, DateTimeOffset now)
     {

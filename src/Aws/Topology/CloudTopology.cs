@@ -1,6 +1,7 @@
 using Payments.Application.Jobs;
 using Payments.Application.Webhooks.Queue;
 using Payments.Application.Webhooks.Routing;
+using Payments.Aws.Audit;
 using Payments.Aws.EventStore;
 using Payments.Aws.Projections;
 using Payments.Aws.Ramps;
@@ -88,6 +89,8 @@ public sealed record CloudTopology(
         var webhookTables = DynamoDbWebhookTables.WithPrefix(prefix);
         var webhookQueue = WebhookQueue(prefix + "webhooks");
         var webhookKey = new KeyDefinition(prefix + "webhook-secrets", "Seals webhook endpoint secrets at rest; bound to each endpoint by encryption context.", EnableKeyRotation: true);
+        var auditLog = prefix + DynamoDbAuditLogSchema.DefaultTableName;
+        var auditKey = AuditSigningKey(prefix);
         var bus = prefix + "events";
         var webhookRules = WebhookRules(prefix, bus, webhookQueue);
         var financeQueue = FinanceQueue(prefix + "finance-events");
@@ -155,10 +158,11 @@ public sealed record CloudTopology(
                 new(DynamoDbRampExecutionLog.Table(ramps), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbWebhookSchema.EndpointsTable(webhookTables.Endpoints), environment.PointInTimeRecovery, ServerSideEncryption: true),
                 new(DynamoDbWebhookSchema.DeliveriesTable(webhookTables.Deliveries), environment.PointInTimeRecovery, ServerSideEncryption: true),
+                new(DynamoDbAuditLogSchema.Table(auditLog), environment.PointInTimeRecovery, ServerSideEncryption: true),
             ],
             [paymentQueue.DeadLetter!, paymentQueue, streamFailures, webhookQueue.DeadLetter!, webhookQueue, financeQueue.DeadLetter!, financeQueue],
             [apiKeyHashes],
-            [webhookKey],
+            [webhookKey, auditKey],
             bus,
             LedgerEventPipe(prefix, store.Events, bus),
             [.. webhookRules, financeRule],
@@ -169,8 +173,19 @@ public sealed record CloudTopology(
                 prefix,
                 functions,
                 [paymentQueue.DeadLetter!, streamFailures, webhookQueue.DeadLetter!, financeQueue.DeadLetter!],
-                [store.Events, store.UniqueKeys, payments, ramps, webhookTables.Endpoints, webhookTables.Deliveries]));
+                [store.Events, store.UniqueKeys, payments, ramps, webhookTables.Endpoints, webhookTables.Deliveries, auditLog]));
     }
+
+    /// <summary>
+    /// The audit checkpoints' signing key: an ECDSA P-256 key pair whose private half never leaves KMS. KMS does not
+    /// rotate asymmetric keys, and a rotated key would change the public key auditors pinned.
+    /// </summary>
+    private static KeyDefinition AuditSigningKey(string prefix) => new(
+        prefix + "audit-checkpoints",
+        "Signs the audit log's checkpoints (ECDSA P-256); auditors verify them with its public key.",
+        EnableKeyRotation: false,
+        KeySpec: "ECC_NIST_P256",
+        KeyUsage: "SIGN_VERIFY");
 
     /// <summary>The payment queue and its dead-letter queue with the seed's figures (<see cref="PaymentQueueSpec"/>).</summary>
     public static QueueDefinition PaymentQueue(string name) => new(

@@ -1,7 +1,8 @@
 namespace Payments.Aws.Topology;
 
 /// <summary>
-/// A symmetric KMS key a function encrypts or decrypts with, by ARN (never exported): the webhook secrets' key. Its
-/// key policy is the account default, so the functions' IAM statements alone decide who may use it.
+/// A KMS key a function uses by ARN (never exported): the webhook secrets' symmetric key, the audit checkpoints'
+/// signing key pair. Its key policy is the account default, so the functions' IAM statements alone decide who may use it.
+/// <paramref name="KeySpec"/> and <paramref name="KeyUsage"/> are KMS's own values (CreateKey's KeySpec and KeyUsage).
 /// </summary>
-public sealed record KeyDefinition(string Name, string Description, bool EnableKeyRotation);
+public sealed record KeyDefinition(string Name, string Description, bool EnableKeyRotation, string KeySpec = "SYMMETRIC_DEFAULT", string KeyUsage = "ENCRYPT_DECRYPT");

@@ -3,7 +3,8 @@ namespace Payments.EventStore.Contract;
 /// <summary>
 /// A store whose appends are globally ordered on the write path, gap-free: the embedded SQLite store, whose single
 /// writer assigns positions. The cloud store is not one: a global position there would be one item every append in
-/// the account updates; its global order comes from a sequencer consuming the events stream instead.
+/// the account updates; its global order comes from a sequencer consuming the events stream instead, and the log that
+/// sequencer writes (the audit log's entries) is the cloud column's IEventLog.
 /// </summary>
 public interface IEventLog : IEventReader
 {

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Payments.Application.Webhooks.Queue;
 using Payments.Application.Webhooks.Routing;
+using Payments.Aws.Audit;
 using Payments.Aws.Projections;
 using Payments.Aws.Topology;
 using Payments.Aws.Webhooks;
@@ -132,8 +133,8 @@ public sealed class CloudTopologyTests
     {
         var names = Prod.Alarms.Select(a => a.Name).ToHashSet();
 
-        // Six functions' error rates, two stream consumers' iterator ages, the API's 5xx, four dead-letter queues, six tables.
-        Assert.Equal(6 + 2 + 1 + 4 + 6, Prod.Alarms.Count);
+        // Six functions' error rates, two stream consumers' iterator ages, the API's 5xx, four dead-letter queues, seven tables.
+        Assert.Equal(6 + 2 + 1 + 4 + 7, Prod.Alarms.Count);
         Assert.Equal(Prod.Alarms.Count, names.Count);
         Assert.Contains("payments-prod-sweeper-error-rate", names);
         Assert.All(Prod.Functions, f => Assert.Contains($"payments-prod-{f.Name}-error-rate", names));
@@ -266,7 +267,7 @@ public sealed class CloudTopologyTests
         var tables = DynamoDbWebhookTables.WithPrefix(Prod.Environment.Prefix);
         var events = Prod.Pipe.Source.Name;
         var queue = ResourceRef.Queue(WebhookQueue.Name);
-        var key = ResourceRef.Key(Assert.Single(Prod.Keys).Name);
+        var key = ResourceRef.Key(WebhookKey.Name);
 
         Assert.Equal(
             new HashSet<(string, ResourceRef)>
@@ -304,7 +305,7 @@ public sealed class CloudTopologyTests
         Assert.Equal(tables.Deliveries, environment[CloudTopology.WebhookDeliveriesTableVariable].Literal);
         Assert.Equal(ResourceRef.Queue(WebhookQueue.Name), environment[CloudTopology.WebhookQueueUrlVariable].QueueUrlOf);
         Assert.Equal(ResourceRef.Queue(WebhookQueue.DeadLetter!.Name), environment[CloudTopology.WebhookDeadLetterQueueUrlVariable].QueueUrlOf);
-        Assert.Equal(ResourceRef.Key(Assert.Single(Prod.Keys).Name), environment[CloudTopology.WebhookKeyIdVariable].ArnOfResource);
+        Assert.Equal(ResourceRef.Key(WebhookKey.Name), environment[CloudTopology.WebhookKeyIdVariable].ArnOfResource);
     }
 
     [Fact]
@@ -312,7 +313,7 @@ public sealed class CloudTopologyTests
     {
         var api = Function(CloudTopology.Api);
         var tables = DynamoDbWebhookTables.WithPrefix(Prod.Environment.Prefix);
-        var key = ResourceRef.Key(Assert.Single(Prod.Keys).Name);
+        var key = ResourceRef.Key(WebhookKey.Name);
         var granted = Grants(api).ToHashSet();
 
         Assert.Superset(
@@ -330,14 +331,14 @@ public sealed class CloudTopologyTests
             },
             granted);
         Assert.DoesNotContain(granted, g => g.Action == "dynamodb:DeleteItem" && g.Resource == ResourceRef.Table(tables.Deliveries));
-        Assert.Equal(ResourceRef.Key(Assert.Single(Prod.Keys).Name), api.Environment[CloudTopology.WebhookKeyIdVariable].ArnOfResource);
+        Assert.Equal(ResourceRef.Key(WebhookKey.Name), api.Environment[CloudTopology.WebhookKeyIdVariable].ArnOfResource);
         Assert.Equal(ResourceRef.Queue(WebhookQueue.Name), api.Environment[CloudTopology.WebhookQueueUrlVariable].QueueUrlOf);
     }
 
     [Fact]
     public void Only_the_api_and_the_webhook_function_may_use_the_webhook_key_and_only_the_api_encrypts()
     {
-        var key = Assert.Single(Prod.Keys);
+        var key = WebhookKey;
         var users = Prod.Functions.Where(f => Grants(f).Any(g => g.Resource == ResourceRef.Key(key.Name))).Select(f => f.Name);
 
         Assert.True(key.EnableKeyRotation);
@@ -401,6 +402,30 @@ public sealed class CloudTopologyTests
     private static QueueDefinition FinanceQueue => Prod.Queues.Single(q => q.Name == "payments-prod-finance-events");
 
     private static EventRuleDefinition FinanceRule => Prod.Rules.Single(r => r.Target == ResourceRef.Queue(FinanceQueue.Name));
+
+    [Fact]
+    public void Audit_log_is_one_table_keyed_by_a_string_partition_and_a_number_sort_key()
+    {
+        var audit = Prod.Tables.Single(t => t.Name == Prod.Environment.Prefix + DynamoDbAuditLogSchema.DefaultTableName);
+
+        Assert.Equal(
+            [(DynamoDbAuditLogSchema.PartitionKey, KeyType.HASH, ScalarAttributeType.S), (DynamoDbAuditLogSchema.SortKey, KeyType.RANGE, ScalarAttributeType.N)],
+            audit.Table.KeySchema.Select(k => (k.AttributeName, k.KeyType, audit.Table.AttributeDefinitions.Single(a => a.AttributeName == k.AttributeName).AttributeType)));
+        Assert.Empty(audit.Table.GlobalSecondaryIndexes ?? []);
+        Assert.Contains($"{audit.Name}-throttles", Prod.Alarms.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void Audit_checkpoints_are_signed_by_an_unrotated_p256_kms_key_pair_and_the_webhook_key_stays_symmetric()
+    {
+        var audit = Prod.Keys.Single(k => k.Name == "payments-prod-audit-checkpoints");
+
+        Assert.Equal(("ECC_NIST_P256", "SIGN_VERIFY", false), (audit.KeySpec, audit.KeyUsage, audit.EnableKeyRotation));
+        Assert.Equal(("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT"), (WebhookKey.KeySpec, WebhookKey.KeyUsage));
+        Assert.Equal(2, Prod.Keys.Count);
+    }
+
+    private static KeyDefinition WebhookKey => Prod.Keys.Single(k => k.Name == "payments-prod-webhook-secrets");
 
     private static QueueDefinition WebhookQueue => Prod.Queues.Single(q => q.Name == "payments-prod-webhooks");
 
