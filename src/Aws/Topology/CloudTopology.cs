@@ -34,6 +34,11 @@ public sealed record CloudTopology(
     public const string JobEnqueuer = "job-enqueuer";
     public const string Sweeper = "sweeper";
     public const string Webhook = "webhook";
+    public const string Sequencer = "sequencer";
+
+    /// <summary>Environment variables of the functions that read or extend the verifiable log (the api and the sequencer).</summary>
+    public const string AuditTableVariable = "PAYMENTS_AUDIT_TABLE";
+    public const string AuditKeyIdVariable = "PAYMENTS_AUDIT_KEY_ID";
 
     /// <summary>Environment variables of the functions that touch webhooks (the api and the webhook function).</summary>
     public const string WebhookQueueUrlVariable = "PAYMENTS_WEBHOOK_QUEUE_URL";
@@ -98,7 +103,7 @@ public sealed record CloudTopology(
 
         FunctionDefinition[] functions =
         [
-            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), WebhooksFrom(ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), webhookTables, webhookQueue, webhookKey), [
+            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), AuditFrom(WebhooksFrom(ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), webhookTables, webhookQueue, webhookKey), auditLog, auditKey), [
                 EventStoreAppend(store),
                 new(["ssm:GetParameter"], [ResourceRef.Parameter(apiKeyHashes.Name)]),
                 new(EventLogRead, [ResourceRef.Table(payments), ResourceRef.TableIndexes(payments)]),
@@ -107,6 +112,9 @@ public sealed record CloudTopology(
                 // Redelivery and recovery are queued for the webhook function; the api never receives from the queue.
                 new(["sqs:SendMessage"], [ResourceRef.Queue(webhookQueue.Name)]),
                 new(["kms:Encrypt", "kms:Decrypt"], [ResourceRef.Key(webhookKey.Name)]),
+                // Auditors read proofs and the ordered feed, and may ask for a checkpoint now; only the sequencer appends.
+                new([.. EventLogRead, "dynamodb:BatchGetItem", "dynamodb:PutItem"], [ResourceRef.Table(auditLog)]),
+                new(["kms:Sign", "kms:GetPublicKey"], [ResourceRef.Key(auditKey.Name)]),
                 Logs(Api),
             ]),
             new(Worker, 512, PaymentQueueSpec.VisibilityTimeoutSeconds, null, new FunctionTrigger.Sqs(ResourceRef.Queue(paymentQueue.Name), PaymentQueueSpec.BatchSize, null),
@@ -146,6 +154,16 @@ public sealed record CloudTopology(
                 new(["sqs:SendMessage"], [ResourceRef.Queue(webhookQueue.DeadLetter!.Name)]),
                 new(["kms:Decrypt"], [ResourceRef.Key(webhookKey.Name)]),
                 Logs(Webhook),
+            ]),
+            new(Sequencer, 256, 60, null, StreamOf(store, streamFailures),
+                AuditFrom(new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal) { ["PAYMENTS_TABLE_PREFIX"] = EnvironmentValue.Of(prefix) }, auditLog, auditKey), [
+                new(StreamRead, [ResourceRef.TableStream(store.Events)]),
+                ListStreams,
+                // Positions and tree nodes in one conditional transaction; markers read in batches.
+                new([.. EventLogRead, .. TransactionalWrite, "dynamodb:BatchGetItem"], [ResourceRef.Table(auditLog)]),
+                new(["kms:Sign", "kms:GetPublicKey"], [ResourceRef.Key(auditKey.Name)]),
+                new(["sqs:SendMessage"], [ResourceRef.Queue(streamFailures.Name)]),
+                Logs(Sequencer),
             ]),
         ];
 
@@ -312,6 +330,14 @@ public sealed record CloudTopology(
         environment[WebhookQueueUrlVariable] = EnvironmentValue.UrlOf(ResourceRef.Queue(queue.Name));
         environment[WebhookDeadLetterQueueUrlVariable] = EnvironmentValue.UrlOf(ResourceRef.Queue(queue.DeadLetter!.Name));
         environment[WebhookKeyIdVariable] = EnvironmentValue.ArnOf(ResourceRef.Key(key.Name));
+        return environment;
+    }
+
+    /// <summary>Where the verifiable log is and the key that signs its checkpoints (by ARN, which KMS's Sign takes).</summary>
+    private static Dictionary<string, EnvironmentValue> AuditFrom(Dictionary<string, EnvironmentValue> environment, string auditTable, KeyDefinition key)
+    {
+        environment[AuditTableVariable] = EnvironmentValue.Of(auditTable);
+        environment[AuditKeyIdVariable] = EnvironmentValue.ArnOf(ResourceRef.Key(key.Name));
         return environment;
     }
 

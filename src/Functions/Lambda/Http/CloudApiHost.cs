@@ -1,6 +1,9 @@
 using Amazon.DynamoDBv2;
 using Microsoft.AspNetCore.Hosting.Server;
+using Payments.Application.Audit;
 using Payments.Application.Ledger;
+using Payments.Aws.Audit;
+using Payments.Functions.Api.Feed;
 using Payments.Aws;
 using Payments.Aws.EventStore;
 using Payments.Aws.Projections;
@@ -39,10 +42,31 @@ public static class CloudApiHost
         services.AddSingleton<IPaymentReadModel>(sp => new DynamoDbPaymentReadModel(sp.GetRequiredService<IAmazonDynamoDB>(), settings.ReadModelTable));
         services.AddSingleton<IEventReader>(sp => sp.GetRequiredService<IEventStore>());
         services.AddCloudWebhooks(settings);
+        var audited = AddCloudAudit(services, settings);
 
         var app = builder.Build();
-        app.UsePaymentsApi();
+        app.UsePaymentsApi(audited ? endpoints => endpoints.MapEventFeed() : null);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return (app, app.Services.GetRequiredService<LambdaHttpServer>());
+    }
+
+    /// <summary>
+    /// The verifiable log the sequencer keeps, where the deployment names it: proofs and checkpoints for auditors, and
+    /// the ordered feed (the sequencer's positions) for finance. Without it neither route is mapped.
+    /// </summary>
+    private static bool AddCloudAudit(IServiceCollection services, CloudOptions settings)
+    {
+        if (settings.AuditTable is not { Length: > 0 })
+        {
+            return false;
+        }
+
+        var (log, checkpointer) = CloudAudit.Open(settings);
+        services.AddSingleton<IAuditLogStore>(log);
+        services.AddSingleton(checkpointer);
+        services.AddSingleton<IEventLog>(sp => new DynamoDbSequencedEventLog(log, sp.GetRequiredService<IEventStore>()));
+        services.AddSingleton(sp => new AuditTrail(log, sp.GetRequiredService<IEventLog>(), checkpointer));
+        services.AddEventFeed();
+        return true;
     }
 }

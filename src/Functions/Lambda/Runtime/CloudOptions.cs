@@ -63,6 +63,14 @@ public sealed class CloudOptions
     [ConfigurationKeyName("WEBHOOK_ALLOW_INSECURE")]
     public bool WebhookAllowInsecure { get; set; }
 
+    /// <summary>The verifiable log's table (the sequencer extends it; the api serves proofs from it).</summary>
+    [ConfigurationKeyName("AUDIT_TABLE")]
+    public string? AuditTable { get; set; }
+
+    /// <summary>The KMS key (ECC_NIST_P256, SIGN_VERIFY) signing audit checkpoints.</summary>
+    [ConfigurationKeyName("AUDIT_KEY_ID")]
+    public string? AuditKeyId { get; set; }
+
     [ConfigurationKeyName("KMS_URL")]
     public Uri? KmsEndpoint { get; set; }
 

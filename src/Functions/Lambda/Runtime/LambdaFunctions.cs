@@ -19,6 +19,8 @@ using Amazon.DynamoDBv2;
 using Payments.Application.Webhooks.Queue;
 using Payments.Aws.Webhooks;
 using Payments.EventStore.Contract;
+using Payments.Application.Audit;
+using Payments.Aws.Audit;
 
 namespace Payments.Functions.Lambda.Runtime;
 
@@ -34,8 +36,9 @@ public static class LambdaFunctions
     public const string Worker = "worker";
     public const string Sweeper = "sweeper";
     public const string Webhook = "webhook";
+    public const string Sequencer = "sequencer";
 
-    public static IReadOnlyList<string> Names { get; } = [Api, Worker, Projector, JobEnqueuer, Sweeper, Webhook];
+    public static IReadOnlyList<string> Names { get; } = [Api, Worker, Projector, JobEnqueuer, Sweeper, Webhook, Sequencer];
 
     /// <exception cref="ArgumentException">Not a function of this executable.</exception>
     /// <exception cref="InvalidOperationException">A setting the function needs is missing.</exception>
@@ -48,6 +51,7 @@ public static class LambdaFunctions
         JobEnqueuer => JobEnqueuerHandler(settings, loggers),
         Sweeper => SweeperHandler(settings, loggers),
         Webhook => WebhookHandler(settings, loggers),
+        Sequencer => SequencerHandler(settings, loggers),
         _ => throw new ArgumentException($"Unknown Lambda function '{function}'; expected one of {string.Join(", ", Names)}.", nameof(function)),
     };
 
@@ -123,6 +127,18 @@ public static class LambdaFunctions
     /// SQS (batch 10) in, batch item failures out: the same webhook handler as the embedded sender. Envelopes the rules
     /// put on the queue fan out into deliveries; deliveries are signed and sent; recoveries run.
     /// </summary>
+    /// <summary>
+    /// The events table's stream in, batch item failures out: the cloud's global order. Each record gets the next
+    /// position and extends the Merkle tree in one conditional transaction; a checkpoint is signed by KMS when due.
+    /// </summary>
+    private static Func<string, CancellationToken, Task<string>> SequencerHandler(CloudOptions settings, ILoggerFactory loggers)
+    {
+        var (audit, checkpointer) = CloudAudit.Open(settings);
+        var consumer = new AuditSequencerConsumer(new AuditSequencer(audit, DynamoDbAuditLog.MaxEventsPerAppend), checkpointer, new AuditOptions());
+        var handler = new StreamsConsumerHandler(consumer, loggers.CreateLogger<StreamsConsumerHandler>());
+        return async (json, ct) => StreamsBatch.Serialize(await handler.Handle(json, ct).ConfigureAwait(false));
+    }
+
     private static Func<string, CancellationToken, Task<string>> WebhookHandler(CloudOptions settings, ILoggerFactory loggers)
     {
         var services = new ServiceCollection()
