@@ -38,10 +38,10 @@ public sealed class CloudTopologyTests
     }
 
     [Fact]
-    public void Topology_has_six_functions_one_per_entry_mode_of_the_executable()
+    public void Topology_has_seven_functions_one_per_entry_mode_of_the_executable()
     {
         Assert.Equal(
-            [CloudTopology.Api, CloudTopology.Worker, CloudTopology.Projector, CloudTopology.JobEnqueuer, CloudTopology.Sweeper, CloudTopology.Webhook],
+            [CloudTopology.Api, CloudTopology.Worker, CloudTopology.Projector, CloudTopology.JobEnqueuer, CloudTopology.Sweeper, CloudTopology.Webhook, CloudTopology.Sequencer],
             Prod.Functions.Select(f => f.Name));
         Assert.Equal(Prod.Functions.Count, Prod.Functions.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count());
     }
@@ -133,8 +133,8 @@ public sealed class CloudTopologyTests
     {
         var names = Prod.Alarms.Select(a => a.Name).ToHashSet();
 
-        // Six functions' error rates, two stream consumers' iterator ages, the API's 5xx, four dead-letter queues, seven tables.
-        Assert.Equal(6 + 2 + 1 + 4 + 7, Prod.Alarms.Count);
+        // Seven functions' error rates, three stream consumers' iterator ages, the API's 5xx, four dead-letter queues, seven tables.
+        Assert.Equal(7 + 3 + 1 + 4 + 7, Prod.Alarms.Count);
         Assert.Equal(Prod.Alarms.Count, names.Count);
         Assert.Contains("payments-prod-sweeper-error-rate", names);
         Assert.All(Prod.Functions, f => Assert.Contains($"payments-prod-{f.Name}-error-rate", names));
@@ -436,4 +436,20 @@ public sealed class CloudTopologyTests
         function.Policy.SelectMany(s => s.Actions.SelectMany(a => s.Resources.Select(r => (a, r))));
 
     private static FunctionDefinition Function(string name) => Prod.Functions.Single(f => f.Name == name);
+
+    [Fact]
+    public void Sequencer_reads_the_events_stream_and_alone_appends_to_the_audit_log_signing_with_the_audit_key()
+    {
+        var sequencer = Prod.Functions.Single(f => f.Name == CloudTopology.Sequencer);
+        var api = Prod.Functions.Single(f => f.Name == CloudTopology.Api);
+        var auditTable = ResourceRef.Table(Prod.Environment.Prefix + DynamoDbAuditLogSchema.DefaultTableName);
+        var auditKey = ResourceRef.Key("payments-prod-audit-checkpoints");
+
+        Assert.IsType<FunctionTrigger.Stream>(sequencer.Trigger);
+        Assert.Contains(Grants(sequencer), g => g.Resource == auditTable && g.Action == "dynamodb:ConditionCheckItem");
+        Assert.Contains(Grants(sequencer), g => g.Resource == auditKey && g.Action == "kms:Sign");
+        Assert.DoesNotContain(Prod.Functions.Where(f => f.Name != CloudTopology.Sequencer).SelectMany(Grants), g => g.Resource == auditTable && g.Action is "dynamodb:ConditionCheckItem" or "dynamodb:UpdateItem");
+        Assert.Contains(Grants(api), g => g.Resource == auditKey && g.Action == "kms:GetPublicKey");
+        Assert.All([sequencer, api], f => Assert.Equal(EnvironmentValue.Of(Prod.Environment.Prefix + DynamoDbAuditLogSchema.DefaultTableName), f.Environment[CloudTopology.AuditTableVariable]));
+    }
 }
