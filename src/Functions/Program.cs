@@ -12,5 +12,6 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     LambdaCommand.Create(),
     SmokeCommand.Create(),
     WebhooksCommand.Create(),
+    ReconcileCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

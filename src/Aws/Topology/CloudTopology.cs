@@ -81,8 +81,10 @@ public sealed record CloudTopology(
 
         FunctionDefinition[] functions =
         [
-            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), WebhooksFrom(ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), webhookTables, webhookQueue, webhookKey), [
+            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), Sandbox(WebhooksFrom(ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), webhookTables, webhookQueue, webhookKey), ramps), [
                 EventStoreAppend(store),
+                // Reconciliation reads the sandbox providers' statements through the executed-by-day index, and nothing else of theirs.
+                new(["dynamodb:Query"], [ResourceRef.TableIndexes(ramps)]),
                 new(["ssm:GetParameter"], [ResourceRef.Parameter(apiKeyHashes.Name)]),
                 new(EventLogRead, [ResourceRef.Table(payments), ResourceRef.TableIndexes(payments)]),
                 .. WebhookStore(webhookTables),

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
+using Payments.Application.Reconciliation;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Api.Reconciliation;
 using Payments.Functions.Api.Webhooks;
 
 namespace Payments.Functions.Api;
@@ -17,6 +19,7 @@ public static class PaymentsApi
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Add(ReconciliationJsonContext.Default);
 
             // The OpenAPI generator names schema properties by these options, not by the context's own policy.
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
@@ -47,6 +50,7 @@ public static class PaymentsApi
         beforeEndpoints?.Invoke(app);
         app.MapPaymentEndpoints();
         app.MapWebhookRoutes();
+        app.MapReconciliationEndpoints();
         return app;
     }
 

@@ -22,8 +22,8 @@ public sealed class DynamoDbRampExecutionLogTests(DynamoDbLocalFixture dynamo) :
         var key = RampRequestKey.For(Guid.NewGuid(), RampLeg.OnRamp);
 
         Assert.Null(await log.FindAndCountCall(key, CancellationToken.None));
-        var first = await log.Record(new RampTransaction(key.Value, RampLeg.OnRamp, "onr-1", 108m, 1.08m, null), CancellationToken.None);
-        var second = await log.Record(new RampTransaction(key.Value, RampLeg.OnRamp, "onr-2", 999m, 9m, null), CancellationToken.None);
+        var first = await log.Record(new RampTransaction(key.Value, RampLeg.OnRamp, "onr-1", 108m, 1.08m, null, null, null), CancellationToken.None);
+        var second = await log.Record(new RampTransaction(key.Value, RampLeg.OnRamp, "onr-2", 999m, 9m, null, null, null), CancellationToken.None);
         var found = await log.FindAndCountCall(key, CancellationToken.None);
 
         Assert.Equal(first, second);
@@ -37,7 +37,7 @@ public sealed class DynamoDbRampExecutionLogTests(DynamoDbLocalFixture dynamo) :
         var log = new DynamoDbRampExecutionLog(dynamo.Client, _table);
         var key = RampRequestKey.For(Guid.NewGuid(), RampLeg.OffRamp);
 
-        var outcomes = await StartingGun.Race(8, i => log.Record(new RampTransaction(key.Value, RampLeg.OffRamp, "ofr-" + i, 100m + i, 1m, null), CancellationToken.None));
+        var outcomes = await StartingGun.Race(8, i => log.Record(new RampTransaction(key.Value, RampLeg.OffRamp, "ofr-" + i, 100m + i, 1m, null, null, null), CancellationToken.None));
 
         Assert.Single(outcomes.Distinct());
         Assert.Equal(1L, (await log.Usage(key.Value, CancellationToken.None))!.Value.Executions);
@@ -49,7 +49,7 @@ public sealed class DynamoDbRampExecutionLogTests(DynamoDbLocalFixture dynamo) :
         var log = new DynamoDbRampExecutionLog(dynamo.Client, _table);
         var key = RampRequestKey.For(Guid.NewGuid(), RampLeg.OnRamp);
 
-        await log.Record(new RampTransaction(key.Value, RampLeg.OnRamp, null, 0m, 0m, "currency XTS is not supported"), CancellationToken.None);
+        await log.Record(new RampTransaction(key.Value, RampLeg.OnRamp, null, 0m, 0m, "currency XTS is not supported", null, null), CancellationToken.None);
 
         Assert.Equal(new RampResult.Refused("currency XTS is not supported"), (await log.FindAndCountCall(key, CancellationToken.None))!.ToResult());
     }

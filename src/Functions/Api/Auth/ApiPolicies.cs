@@ -8,6 +8,9 @@ public static class ApiPolicies
     /// <summary>An authenticated client: sees and creates only its own payments.</summary>
     public const string Client = "client";
 
+    /// <summary>Finance: reconciliation across every client's payments.</summary>
+    public const string Finance = "finance";
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -15,5 +18,9 @@ public static class ApiPolicies
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(ApiKeyAuthenticationHandler.ClientRole));
+        options.AddPolicy(Finance, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(Finance));
     }
 }
