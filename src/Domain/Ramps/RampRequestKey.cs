@@ -36,8 +36,14 @@ public readonly record struct RampRequestKey
             return false;
         }
 
-        key = For(paymentId, leg);
-        return string.Equals(key.Value, value, StringComparison.Ordinal);
+        var candidate = For(paymentId, leg);
+        if (!string.Equals(candidate.Value, value, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        key = candidate;
+        return true;
     }
 
     public override string ToString() => Value;
