@@ -15,7 +15,8 @@ internal static class CurrencySummaries
 
     private static CurrencySummary Summarize(IGrouping<string, Payment> payments)
     {
-        var summary = new CurrencySummary(payments.Key, ReconciliationTally.Zero, ReconciliationTally.Zero, ReconciliationTally.Zero, ReconciliationTally.Zero);
+        var zero = ReconciliationTally.ZeroIn(payments.Key);
+        var summary = new CurrencySummary(payments.Key, zero, zero, zero, zero);
         foreach (var payment in payments)
         {
             summary = summary with { Requested = summary.Requested.Add(payment.Amount) };

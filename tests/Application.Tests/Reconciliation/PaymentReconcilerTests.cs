@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Payments.Application.Reconciliation;
 using Payments.Domain.Events;
@@ -138,6 +139,7 @@ public sealed class PaymentReconcilerTests : IAsyncLifetime
                 new CurrencySummary("JPY", new(1, 100m), ReconciliationTally.Zero, new(1, 100m), ReconciliationTally.Zero),
             ],
             report.Currencies);
+        Assert.Equal(("0.00", "0"), (report.Currencies[1].Failed.Amount.ToString(CultureInfo.InvariantCulture), report.Currencies[2].Completed.Amount.ToString(CultureInfo.InvariantCulture)));
     }
 
     [Fact]
