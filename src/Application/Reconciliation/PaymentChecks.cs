@@ -24,7 +24,7 @@ internal static class PaymentChecks
         {
             var attention = state.Attention is { } reason ? $"; attention: {reason}" : "";
             yield return Anomalies.FromPayment(
-                AnomalyKind.StuckProcessing, payment, $"PROCESSING since {started:O} ({Minutes(now - started)} min){attention}");
+                AnomalyKind.StuckProcessing, payment, $"PROCESSING since {started:O}, for {Whole(now - started):c}{attention}");
         }
 
         if (state.Status == PaymentStatus.Failed && !Blank(state.OnRampTxId) && Blank(state.ReversalTxId))
@@ -32,7 +32,7 @@ internal static class PaymentChecks
             yield return Anomalies.FromPayment(
                 AnomalyKind.FailedWithoutReversal,
                 payment,
-                $"FAILED after on-ramp {state.OnRampTxId} bought {state.StablecoinAmount} {Stablecoin.Symbol}, and no reversal returned it");
+                $"FAILED after on-ramp {state.OnRampTxId} bought {MinorUnits.Scaled(state.StablecoinAmount, Stablecoin.Symbol)} {Stablecoin.Symbol}, and no reversal returned it");
         }
     }
 
@@ -54,5 +54,5 @@ internal static class PaymentChecks
 
     private static bool Blank(string? transactionId) => string.IsNullOrWhiteSpace(transactionId);
 
-    private static long Minutes(TimeSpan age) => (long)age.TotalMinutes;
+    private static TimeSpan Whole(TimeSpan age) => TimeSpan.FromSeconds(Math.Floor(age.TotalSeconds));
 }

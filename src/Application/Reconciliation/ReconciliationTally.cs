@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Payments.Domain.Money;
 
 namespace Payments.Application.Reconciliation;
 
@@ -14,8 +13,7 @@ public sealed record ReconciliationTally(
     /// Nothing yet, written with the currency's minor digits ("0.00" EUR, "0" JPY), so every sum reads like a price list.
     /// Decimal addition keeps the larger scale, and never rounds: the sums stay exact.
     /// </summary>
-    public static ReconciliationTally ZeroIn(string currency) =>
-        Currency.TryFind(currency, out var known) ? new(0, new decimal(0, 0, 0, false, (byte)known.MinorUnits)) : Zero;
+    public static ReconciliationTally ZeroIn(string currency) => new(0, MinorUnits.Scaled(0m, currency));
 
     public ReconciliationTally Add(decimal amount) => new(Count + 1, Amount + amount);
 }

@@ -58,16 +58,14 @@ internal static class StatementMatching
             return Anomalies.FromLine(AnomalyKind.MissingInLedger, line, paymentId, leg, MissingDetail(line, key, payment, leg));
         }
 
+        var settled = $"the provider settled {MinorUnits.Scaled(line.Amount, line.Currency ?? leg.Currency)} {line.Currency ?? leg.Currency}";
+        var recorded = $"the ledger records {MinorUnits.Scaled(leg.Amount, leg.Currency)} {leg.Currency}";
         if (line.Currency is { } currency && !string.Equals(currency, leg.Currency, StringComparison.Ordinal))
         {
-            return Anomalies.FromLine(
-                AnomalyKind.CurrencyMismatch, line, paymentId, leg, $"the provider settled {line.Amount} {currency}; the ledger records {leg.Amount} {leg.Currency}");
+            return Anomalies.FromLine(AnomalyKind.CurrencyMismatch, line, paymentId, leg, $"{settled}; {recorded}");
         }
 
-        return line.Amount == leg.Amount
-            ? null
-            : Anomalies.FromLine(
-                AnomalyKind.AmountMismatch, line, paymentId, leg, $"the provider settled {line.Amount} {leg.Currency}; the ledger records {leg.Amount} {leg.Currency}");
+        return line.Amount == leg.Amount ? null : Anomalies.FromLine(AnomalyKind.AmountMismatch, line, paymentId, leg, $"{settled}; {recorded}");
     }
 
     private static string MissingDetail(SettlementStatementLine line, RampRequestKey? key, LedgerPayment? payment, LedgerLeg? leg) => (key, payment, leg) switch

@@ -143,6 +143,22 @@ public sealed class PaymentReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Amounts_are_written_with_at_least_their_currencys_digits_and_never_rounded()
+    {
+        var id = await _scenario.Payment(At(1), 250m, "EUR", Started(1), OnRamp("onr_s", 270m, 1), OffRamp("ofr_s", 250m, "EUR", 2), Completed(2));
+        _scenario.Executed(id, RampLeg.OnRamp, "onr_s", 270m, "USDC", At(1));
+        _scenario.Executed(id, RampLeg.OffRamp, "ofr_s", 249.999m, "EUR", At(2));
+
+        var report = await _scenario.Reconcile(Hour);
+
+        var mismatch = Single(report, AnomalyKind.AmountMismatch, id);
+        Assert.Equal(("250.00", "249.999"), (Text(mismatch.LedgerAmount), Text(mismatch.ProviderAmount)));
+        Assert.Equal("the provider settled 249.999 EUR; the ledger records 250.00 EUR", mismatch.Detail);
+        Assert.Equal(1, report.MatchedLegs);
+        Assert.Equal("250.00", Text(report.Currencies.Single().Requested.Amount));
+    }
+
+    [Fact]
     public async Task Report_serializes_snake_case_with_amounts_as_exact_decimal_strings()
     {
         var wrongAmount = await Settled("f", minute: 30, statedAmount: 99.990m);
@@ -183,6 +199,8 @@ public sealed class PaymentReconcilerTests : IAsyncLifetime
 
         return id;
     }
+
+    private static string Text(decimal? amount) => amount!.Value.ToString(CultureInfo.InvariantCulture);
 
     private static ReconciliationAnomaly Single(ReconciliationReport report, AnomalyKind kind, Guid paymentId) =>
         Assert.Single(report.Anomalies, a => a.Kind == kind && a.PaymentId == paymentId);
