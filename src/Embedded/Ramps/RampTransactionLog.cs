@@ -57,10 +57,8 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         connection.Open();
         var columns = RampTransactionsSchema.Columns(connection);
         var currency = columns.Contains("currency") ? "currency" : $"{RampTransactionsSchema.LegacyCurrency} AS currency";
-        var executedAt = columns.Contains("executed_at")
-            ? "executed_at"
-            : $"CASE WHEN transaction_id IS NOT NULL THEN {RampTransactionsSchema.LegacyExecutedAt} END AS executed_at";
-        var selected = $"request_key, leg, transaction_id, amount, rate, refusal_reason, {currency}, {executedAt}";
+        var executedAt = columns.Contains("executed_at") ? "executed_at" : $"{RampTransactionsSchema.LegacyExecutedAt} AS executed_at";
+        var selected = Columns.Replace(", currency, executed_at", $", {currency}, {executedAt}", StringComparison.Ordinal);
         return new RampTransactionLog(connection, time, selected);
     }
 

@@ -25,17 +25,17 @@ internal static class RampTransactionsSchema
 
     /// <summary>
     /// A row recorded before execution times were kept executed when it was recorded: the log wrote it, by the same
-    /// clock, right after the provider converted. recorded_at is Unix milliseconds; the result has the format of
+    /// clock, right after the provider converted (a refusal executed nothing and gets none). recorded_at is Unix milliseconds; the result has the format of
     /// <see cref="Payments.EventStore.Integrity.EventHashChain.FormatTime"/>, so old and new rows sort together.
     /// </summary>
     public const string LegacyExecutedAt =
-        "strftime('%Y-%m-%dT%H:%M:%S', recorded_at / 1000, 'unixepoch') || '.' || printf('%03d', recorded_at % 1000) || '0000Z'";
+        "CASE WHEN transaction_id IS NOT NULL THEN strftime('%Y-%m-%dT%H:%M:%S', recorded_at / 1000, 'unixepoch') || '.' || printf('%03d', recorded_at % 1000) || '0000Z' END";
 
     /// <summary>
     /// An on-ramp always came out in the stablecoin; a payout came out in the payment's currency, which ramps.db never
     /// held, so an old payout row states none and the reconciler compares its amount only.
     /// </summary>
-    public const string LegacyCurrency = "CASE leg WHEN 'OnRamp' THEN 'USDC' END";
+    public const string LegacyCurrency = "CASE WHEN transaction_id IS NOT NULL AND leg = 'OnRamp' THEN 'USDC' END";
 
     private const string StatementIndex =
         "CREATE INDEX IF NOT EXISTS ramp_transactions_executed ON ramp_transactions (executed_at) WHERE transaction_id IS NOT NULL;";

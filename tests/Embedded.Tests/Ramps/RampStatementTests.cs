@@ -92,6 +92,8 @@ public sealed class RampStatementTests : IDisposable
         {
             var statement = await Provider(reader).Statement(window.From, window.To, CancellationToken.None);
             Assert.Equal(expected, statement.Select(l => (l.TransactionId, l.Leg, l.Amount, l.Currency, l.ExecutedAt)));
+            var refusal = (await reader.Find(refused, CancellationToken.None))!;
+            Assert.Equal((null, null), (refusal.Currency, refusal.ExecutedAt));
         }
 
         Assert.DoesNotContain("executed_at", Columns(Path));
@@ -99,7 +101,8 @@ public sealed class RampStatementTests : IDisposable
         {
             var statement = await Provider(upgraded).Statement(window.From, window.To, CancellationToken.None);
             Assert.Equal(expected, statement.Select(l => (l.TransactionId, l.Leg, l.Amount, l.Currency, l.ExecutedAt)));
-            Assert.Equal("refused by the provider", Assert.IsType<RampResult.Refused>((await upgraded.Find(refused, CancellationToken.None))!.ToResult()).Reason);
+            var refusal = (await upgraded.Find(refused, CancellationToken.None))!;
+            Assert.Equal(("refused by the provider", null, null), (Assert.IsType<RampResult.Refused>(refusal.ToResult()).Reason, refusal.Currency, refusal.ExecutedAt));
         }
 
         Assert.Superset(new HashSet<string>(["executed_at", "currency"], StringComparer.Ordinal), Columns(Path));
