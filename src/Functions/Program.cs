@@ -15,5 +15,6 @@ var root = new RootCommand("Payments ledger: event-sourced stablecoin-sandwich p
     LambdaCommand.Create(),
     SmokeCommand.Create(),
     WebhooksCommand.Create(),
+    ReconcileCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

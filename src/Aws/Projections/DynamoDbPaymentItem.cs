@@ -35,6 +35,9 @@ public static class DynamoDbPaymentItem
 
     public const string OpenShardValue = "open";
 
+    /// <summary>The UTC day the payment was requested: the partition of the requested-by-day index reconciliation reads.</summary>
+    public const string CreatedDay = "created_day";
+
     public static Dictionary<string, AttributeValue> From(PaymentRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -49,6 +52,7 @@ public static class DynamoDbPaymentItem
             [DestinationAccount] = S(r.DestinationAccount),
             [Status] = S(StatusText(r.Status)),
             [CreatedAt] = S(EventHashChain.FormatTime(r.CreatedAt)),
+            [CreatedDay] = S(DynamoDbDayPartitions.DayOf(r.CreatedAt)),
             [UpdatedAt] = S(EventHashChain.FormatTime(r.UpdatedAt)),
             [Version] = new AttributeValue { N = r.Version.ToString(CultureInfo.InvariantCulture) },
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Payments.Application.Reconciliation;
 using Payments.Application.Sweeping;
 using Payments.EventStore.Integrity;
 using Payments.Projections.Projector;
@@ -13,7 +14,7 @@ namespace Payments.Aws.Projections;
 /// duplicated or replayed Streams record can never put an older state over a newer one.
 /// </summary>
 public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tableName)
-    : IPaymentReadModel, IPaymentProjectionStore, IPaymentProjectionWriter, IStalledPaymentIndex
+    : IPaymentReadModel, IPaymentProjectionStore, IPaymentProjectionWriter, IStalledPaymentIndex, IRequestedPaymentIndex
 {
     public string TableName => tableName;
 
@@ -120,6 +121,14 @@ public sealed class DynamoDbPaymentReadModel(IAmazonDynamoDB client, string tabl
             },
             cancellationToken,
             max: limit).ConfigureAwait(false);
+        return rows.Select(PaymentIdOf).ToList();
+    }
+
+    /// <summary>Through the requested_by_day index, one query per day (eventually consistent: a payment requested a moment ago may be missing).</summary>
+    public async Task<IReadOnlyList<Guid>> RequestedBetween(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var rows = await DynamoDbDayPartitions.Query(
+            client, tableName, DynamoDbPaymentsSchema.RequestedByDayIndex, (DynamoDbPaymentItem.CreatedDay, DynamoDbPaymentItem.CreatedAt), from, to, cancellationToken).ConfigureAwait(false);
         return rows.Select(PaymentIdOf).ToList();
     }
 

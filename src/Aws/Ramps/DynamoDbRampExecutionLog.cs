@@ -3,26 +3,48 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Payments.Application.Ramps.Sandbox;
 using Payments.Domain.Ramps;
+using Payments.EventStore.Integrity;
 
 namespace Payments.Aws.Ramps;
 
 /// <summary>
 /// The sandbox providers' memory in a DynamoDB table keyed by request key, shared by every worker Lambda instance:
 /// the first execution is a conditional put, so two instances racing on one leg record one transaction, and every
-/// call is counted so tests and operators can check that no leg converted twice.
+/// call is counted so tests and operators can check that no leg converted twice. Executed transactions carry their
+/// execution day and time, so the sparse <see cref="ExecutedIndex"/> answers settlement statements without a scan;
+/// items written before these attributes existed are on no statement.
 /// </summary>
 public sealed class DynamoDbRampExecutionLog(IAmazonDynamoDB client, string tableName) : IRampExecutionLog
 {
     public const string DefaultTableName = "ramp_executions";
 
+    /// <summary>Executed transactions by UTC day and execution time; refusals carry neither attribute, so they are not in it.</summary>
+    public const string ExecutedIndex = "executed_by_day";
+
     private const string Key = "request_key";
+    private const string ExecutedDay = "executed_day";
+    private const string ExecutedAt = "executed_at";
 
     public static CreateTableRequest Table(string name) => new()
     {
         TableName = name,
         BillingMode = BillingMode.PAY_PER_REQUEST,
-        AttributeDefinitions = [new AttributeDefinition(Key, ScalarAttributeType.S)],
+        AttributeDefinitions =
+        [
+            new AttributeDefinition(Key, ScalarAttributeType.S),
+            new AttributeDefinition(ExecutedDay, ScalarAttributeType.S),
+            new AttributeDefinition(ExecutedAt, ScalarAttributeType.S),
+        ],
         KeySchema = [new KeySchemaElement(Key, KeyType.HASH)],
+        GlobalSecondaryIndexes =
+        [
+            new GlobalSecondaryIndex
+            {
+                IndexName = ExecutedIndex,
+                KeySchema = [new KeySchemaElement(ExecutedDay, KeyType.HASH), new KeySchemaElement(ExecutedAt, KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            },
+        ],
         SSESpecification = new SSESpecification { Enabled = true },
     };
 
@@ -80,6 +102,13 @@ public sealed class DynamoDbRampExecutionLog(IAmazonDynamoDB client, string tabl
         }
     }
 
+    /// <summary>Through the executed-by-day index, which is eventually consistent: a transaction executed a moment ago may be missing.</summary>
+    public async Task<IReadOnlyList<RampTransaction>> Executed(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var items = await DynamoDbDayPartitions.Query(client, tableName, ExecutedIndex, (ExecutedDay, ExecutedAt), from, to, cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(Read).Where(t => t.TransactionId is not null)];
+    }
+
     /// <summary>Calls and executions for one request key; null when the key was never executed.</summary>
     public async Task<(long Calls, long Executions)?> Usage(string requestKey, CancellationToken cancellationToken)
     {
@@ -107,6 +136,17 @@ public sealed class DynamoDbRampExecutionLog(IAmazonDynamoDB client, string tabl
             item["refusal_reason"] = new() { S = reason };
         }
 
+        if (t.Currency is { } currency)
+        {
+            item["currency"] = new() { S = currency };
+        }
+
+        if (t.ExecutedAt is { } executedAt && t.TransactionId is not null)
+        {
+            item[ExecutedDay] = new() { S = DynamoDbDayPartitions.DayOf(executedAt) };
+            item[ExecutedAt] = new() { S = EventHashChain.FormatTime(executedAt) };
+        }
+
         return item;
     }
 
@@ -116,7 +156,9 @@ public sealed class DynamoDbRampExecutionLog(IAmazonDynamoDB client, string tabl
         item.TryGetValue("transaction_id", out var tx) ? tx.S : null,
         decimal.Parse(item["amount"].S, CultureInfo.InvariantCulture),
         decimal.Parse(item["rate"].S, CultureInfo.InvariantCulture),
-        item.TryGetValue("refusal_reason", out var reason) ? reason.S : null);
+        item.TryGetValue("refusal_reason", out var reason) ? reason.S : null,
+        item.TryGetValue("currency", out var currency) ? currency.S : null,
+        item.TryGetValue(ExecutedAt, out var executedAt) ? EventHashChain.ParseTime(executedAt.S) : null);
 
     private static long Number(AttributeValue value) => long.Parse(value.N, CultureInfo.InvariantCulture);
 }

@@ -103,8 +103,10 @@ public sealed record CloudTopology(
 
         FunctionDefinition[] functions =
         [
-            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), AuditFrom(WebhooksFrom(ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), webhookTables, webhookQueue, webhookKey), auditLog, auditKey), [
+            new(Api, 512, 30, null, new FunctionTrigger.HttpApi(), Sandbox(AuditFrom(WebhooksFrom(ApiKeysFrom(EventStoreEnvironment(prefix, payments, null), apiKeyHashes), webhookTables, webhookQueue, webhookKey), auditLog, auditKey), ramps), [
                 EventStoreAppend(store),
+                // Reconciliation reads the sandbox providers' statements through the executed-by-day index, and nothing else of theirs.
+                new(["dynamodb:Query"], [ResourceRef.TableIndexes(ramps)]),
                 new(["ssm:GetParameter"], [ResourceRef.Parameter(apiKeyHashes.Name)]),
                 new(EventLogRead, [ResourceRef.Table(payments), ResourceRef.TableIndexes(payments)]),
                 .. WebhookStore(webhookTables),

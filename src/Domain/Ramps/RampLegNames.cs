@@ -10,4 +10,20 @@ public static class RampLegNames
         RampLeg.Reversal => "reversal",
         _ => throw new ArgumentOutOfRangeException(nameof(leg), leg, "Unknown ramp leg"),
     };
+
+    /// <summary>The leg spelled <paramref name="name"/> by <see cref="Of"/>; false for any other text.</summary>
+    public static bool TryParse(string? name, out RampLeg leg)
+    {
+        foreach (var candidate in Enum.GetValues<RampLeg>())
+        {
+            if (string.Equals(Of(candidate), name, StringComparison.Ordinal))
+            {
+                leg = candidate;
+                return true;
+            }
+        }
+
+        leg = default;
+        return false;
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Payments.Application.Reconciliation;
 using Payments.Application.Sweeping;
 using Payments.EventStore.Integrity;
 using Payments.Projections.Projector;
@@ -10,7 +11,7 @@ namespace Payments.Embedded.Projections;
 /// The embedded payments read model in its own SQLite file (WAL): queries on pooled connections,
 /// writes only through <see cref="SqliteProjectionBatch"/> from the projection consumer (or a rebuild).
 /// </summary>
-public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjectionWriter, IStalledPaymentIndex
+public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjectionWriter, IStalledPaymentIndex, IRequestedPaymentIndex
 {
     public const string DefaultFileName = "payments.db";
 
@@ -28,6 +29,22 @@ public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjecti
         connection.Open();
         SqlitePaymentsSchema.Apply(connection);
         return new SqlitePaymentReadModel(connectionString);
+    }
+
+    /// <summary>
+    /// Opens the read model file for queries only, beside a running <c>serve</c>: nothing is created or upgraded (an index
+    /// added since the file was created is simply not used until <c>serve</c> opens it).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no read model file at <paramref name="path"/>; nothing is created.</exception>
+    public static SqlitePaymentReadModel OpenReadOnly(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"No payments read model at {full}.", full);
+        }
+
+        return new SqlitePaymentReadModel(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
     }
 
     public SqliteProjectionBatch BeginBatch() => SqliteProjectionBatch.Begin(ConnectionString);
@@ -82,6 +99,23 @@ public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjecti
             """;
         command.Parameters.AddWithValue("$idle_since", EventHashChain.FormatTime(idleSince));
         command.Parameters.AddWithValue("$limit", limit);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlyList<Guid>> RequestedBetween(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReader(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payment_id FROM payments WHERE created_at >= $from AND created_at < $to ORDER BY created_at, payment_id";
+        command.Parameters.AddWithValue("$from", EventHashChain.FormatTime(from));
+        command.Parameters.AddWithValue("$to", EventHashChain.FormatTime(to));
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -43,6 +43,9 @@ internal static class SqlitePaymentsSchema
     private const string OpenIndex =
         "CREATE INDEX IF NOT EXISTS payments_open_by_idle ON payments (updated_at) WHERE status IN ('PENDING', 'PROCESSING');";
 
+    /// <summary>Reconciliation's index: payments by the time they were requested.</summary>
+    private const string RequestedIndex = "CREATE INDEX IF NOT EXISTS payments_by_created ON payments (created_at);";
+
     public static void Apply(SqliteConnection connection)
     {
         Execute(connection, "PRAGMA journal_mode=WAL;");
@@ -54,6 +57,7 @@ internal static class SqlitePaymentsSchema
         }
 
         Execute(connection, OpenIndex);
+        Execute(connection, RequestedIndex);
     }
 
     private static HashSet<string> ExistingColumns(SqliteConnection connection)

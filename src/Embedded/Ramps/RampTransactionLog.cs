@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Payments.Domain.Ramps;
 using Payments.Embedded.Sqlite;
+using Payments.EventStore.Integrity;
 
 namespace Payments.Embedded.Ramps;
 
@@ -15,31 +16,51 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
 {
     public const string FileName = "ramps.db";
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS ramp_transactions (
-            request_key    TEXT PRIMARY KEY,
-            leg            TEXT NOT NULL,
-            transaction_id TEXT,
-            amount         TEXT NOT NULL,
-            rate           TEXT NOT NULL,
-            refusal_reason TEXT,
-            executions     INTEGER NOT NULL,
-            calls          INTEGER NOT NULL,
-            recorded_at    INTEGER NOT NULL
-        );
-        """;
+    private const string Columns = "request_key, leg, transaction_id, amount, rate, refusal_reason, currency, executed_at";
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private RampTransactionLog(SqliteConnection connection, TimeProvider time)
+    /// <summary>What the row columns are read as: the columns themselves, or on a read-only older file, what they are filled from.</summary>
+    private readonly string _selected;
+
+    private RampTransactionLog(SqliteConnection connection, TimeProvider time, string selected)
     {
         _connection = connection;
         _time = time;
+        _selected = selected;
     }
 
-    public static RampTransactionLog Open(string path, TimeProvider time) => new(EmbeddedSqlite.Open(path, Schema), time);
+    /// <summary>Opens (creating or upgrading) the log for the mock providers.</summary>
+    public static RampTransactionLog Open(string path, TimeProvider time)
+    {
+        var connection = EmbeddedSqlite.Open(path, "");
+        RampTransactionsSchema.Apply(connection);
+        return new RampTransactionLog(connection, time, Columns);
+    }
+
+    /// <summary>
+    /// Opens the log read-only, for statements beside a running <c>serve</c>: nothing is created or upgraded, and a file
+    /// from before execution times were kept is read as the upgrade would fill it.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no ramps file at <paramref name="path"/>; nothing is created.</exception>
+    public static RampTransactionLog OpenReadOnly(string path, TimeProvider time)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"No ramp transaction log at {full}.", full);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        var columns = RampTransactionsSchema.Columns(connection);
+        var currency = columns.Contains("currency") ? "currency" : $"{RampTransactionsSchema.LegacyCurrency} AS currency";
+        var executedAt = columns.Contains("executed_at") ? "executed_at" : $"{RampTransactionsSchema.LegacyExecutedAt} AS executed_at";
+        var selected = Columns.Replace(", currency, executed_at", $", {currency}, {executedAt}", StringComparison.Ordinal);
+        return new RampTransactionLog(connection, time, selected);
+    }
 
     /// <summary>Counts a call for the key and returns its recorded transaction, if any.</summary>
     public Task<RampTransaction?> FindAndCountCall(RampRequestKey key, CancellationToken cancellationToken) =>
@@ -59,8 +80,8 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         {
             await using var insert = Command(
                 """
-                INSERT INTO ramp_transactions (request_key, leg, transaction_id, amount, rate, refusal_reason, executions, calls, recorded_at)
-                VALUES ($key, $leg, $tx, $amount, $rate, $refusal, 1, 1, $now)
+                INSERT INTO ramp_transactions (request_key, leg, transaction_id, amount, rate, refusal_reason, currency, executed_at, executions, calls, recorded_at)
+                VALUES ($key, $leg, $tx, $amount, $rate, $refusal, $currency, $executed_at, 1, 1, $now)
                 ON CONFLICT (request_key) DO UPDATE SET calls = calls + 1
                 """,
                 ("$key", candidate.RequestKey),
@@ -69,9 +90,29 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
                 ("$amount", candidate.Amount.ToString(CultureInfo.InvariantCulture)),
                 ("$rate", candidate.Rate.ToString(CultureInfo.InvariantCulture)),
                 ("$refusal", candidate.RefusalReason),
+                ("$currency", candidate.Currency),
+                ("$executed_at", candidate.ExecutedAt is { } executedAt ? EventHashChain.FormatTime(executedAt) : null),
                 ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return (await Find(candidate.RequestKey, cancellationToken).ConfigureAwait(false))!;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<RampTransaction>> Executed(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Locked<IReadOnlyList<RampTransaction>>(async () =>
+        {
+            await using var select = Command(
+                $"SELECT * FROM (SELECT {_selected} FROM ramp_transactions WHERE transaction_id IS NOT NULL) " +
+                "WHERE executed_at >= $from AND executed_at < $to ORDER BY executed_at, transaction_id",
+                ("$from", EventHashChain.FormatTime(from)),
+                ("$to", EventHashChain.FormatTime(to)));
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var executed = new List<RampTransaction>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                executed.Add(await Read(reader, cancellationToken).ConfigureAwait(false));
+            }
+
+            return executed;
         }, cancellationToken);
 
     public Task<IReadOnlyList<RampKeyUsage>> Usage(CancellationToken cancellationToken) =>
@@ -96,22 +137,23 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
 
     private async Task<RampTransaction?> Find(string key, CancellationToken cancellationToken)
     {
-        await using var select = Command(
-            "SELECT request_key, leg, transaction_id, amount, rate, refusal_reason FROM ramp_transactions WHERE request_key = $key", ("$key", key));
+        await using var select = Command($"SELECT {_selected} FROM ramp_transactions WHERE request_key = $key", ("$key", key));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return new RampTransaction(
-            reader.GetString(0),
-            Enum.Parse<RampLeg>(reader.GetString(1)),
-            await reader.IsDBNullAsync(2, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(2),
-            decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-            decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-            await reader.IsDBNullAsync(5, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(5));
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? await Read(reader, cancellationToken).ConfigureAwait(false) : null;
     }
+
+    private static async Task<RampTransaction> Read(SqliteDataReader reader, CancellationToken cancellationToken) => new(
+        reader.GetString(0),
+        Enum.Parse<RampLeg>(reader.GetString(1)),
+        await Text(reader, 2, cancellationToken).ConfigureAwait(false),
+        decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+        decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+        await Text(reader, 5, cancellationToken).ConfigureAwait(false),
+        await Text(reader, 6, cancellationToken).ConfigureAwait(false),
+        await Text(reader, 7, cancellationToken).ConfigureAwait(false) is { } executedAt ? EventHashChain.ParseTime(executedAt) : null);
+
+    private static async Task<string?> Text(SqliteDataReader reader, int ordinal, CancellationToken cancellationToken) =>
+        await reader.IsDBNullAsync(ordinal, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(ordinal);
 
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
         EmbeddedSqlite.Command(_connection, null, sql, parameters);

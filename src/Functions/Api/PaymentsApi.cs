@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Payments.Application.Audit.Documents;
 using Payments.Functions.Api.Audit;
+using Payments.Application.Reconciliation;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Api.Reconciliation;
 using Payments.Functions.Api.Webhooks;
 
 namespace Payments.Functions.Api;
@@ -20,6 +22,7 @@ public static class PaymentsApi
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, AuditJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Add(ReconciliationJsonContext.Default);
 
             // The OpenAPI generator names schema properties by these options, not by the context's own policy.
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
@@ -51,6 +54,7 @@ public static class PaymentsApi
         app.MapPaymentEndpoints();
         app.MapWebhookRoutes();
         app.MapAuditRoutes();
+        app.MapReconciliationEndpoints();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Payments.Application.Consumers;
 using Payments.Application.Jobs;
 using Payments.Application.Jobs.Dispatch;
 using Payments.Application.Ledger;
+using Payments.Application.Reconciliation;
 using Payments.Application.Sweeping;
 using Payments.Application.Webhooks.Deliveries;
 using Payments.Application.Webhooks.Delivery;
@@ -78,6 +79,12 @@ public static class EmbeddedServices
         services.AddSingleton(sp => new MockRampProvider(sp.GetRequiredService<RampTransactionLog>(), options.Ramps, Time(sp), sp.GetService<RampFaultScript>()));
         services.TryAddSingleton<IOnRampProvider>(sp => sp.GetRequiredService<MockRampProvider>());
         services.TryAddSingleton<IOffRampProvider>(sp => sp.GetRequiredService<MockRampProvider>());
+
+        // Reconciliation: the ledger against the mock providers' statements, for the payments the read model says were requested in a period.
+        services.TryAddSingleton<IRampStatements>(sp => sp.GetRequiredService<MockRampProvider>());
+        services.TryAddSingleton<IRequestedPaymentIndex>(sp => sp.GetRequiredService<SqlitePaymentReadModel>());
+        services.TryAddSingleton(new ReconciliationOptions());
+        services.TryAddSingleton<PaymentReconciler>();
 
         // The worker: the payment process behind the queue, and the sweeper that re-queues payments that stopped moving.
         services.AddSingleton<PaymentJobHandler>();

@@ -3,6 +3,7 @@ using Payments.Application.Webhooks.Queue;
 using Payments.Application.Webhooks.Routing;
 using Payments.Aws.Audit;
 using Payments.Aws.Projections;
+using Payments.Aws.Ramps;
 using Payments.Aws.Topology;
 using Payments.Aws.Webhooks;
 using Payments.Domain.Serialization;
@@ -431,6 +432,20 @@ public sealed class CloudTopologyTests
 
     private static StoredEvent Stored(string type) =>
         new(StreamId.For(Guid.NewGuid()), 1, 1, type, 1, DateTimeOffset.UnixEpoch, "{}", new EventMetadata("c", null, "t"), "h");
+
+    [Fact]
+    public void Api_reads_the_sandbox_ramps_only_through_their_statement_index_for_reconciliation()
+    {
+        var api = Function(CloudTopology.Api);
+        var ramps = Prod.Tables.Single(t => t.Name.EndsWith(DynamoDbRampExecutionLog.DefaultTableName, StringComparison.Ordinal));
+        var payments = Prod.Tables.Single(t => t.Name.EndsWith(DynamoDbPaymentsSchema.DefaultTableName, StringComparison.Ordinal));
+
+        Assert.Equal([("dynamodb:Query", ResourceRef.TableIndexes(ramps.Name))], Grants(api).Where(g => g.Resource.Name == ramps.Name));
+        Assert.Contains(("dynamodb:Query", ResourceRef.TableIndexes(payments.Name)), Grants(api));
+        Assert.Equal(ramps.Name, api.Environment["PAYMENTS_RAMPS_TABLE"].Literal);
+        Assert.Contains(ramps.Table.GlobalSecondaryIndexes, i => i.IndexName == DynamoDbRampExecutionLog.ExecutedIndex);
+        Assert.Contains(payments.Table.GlobalSecondaryIndexes, i => i.IndexName == DynamoDbPaymentsSchema.RequestedByDayIndex);
+    }
 
     private static IEnumerable<(string Action, ResourceRef Resource)> Grants(FunctionDefinition function) =>
         function.Policy.SelectMany(s => s.Actions.SelectMany(a => s.Resources.Select(r => (a, r))));

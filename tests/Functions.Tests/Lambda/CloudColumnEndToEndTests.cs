@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SQS.Model;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Payments.Application.Reconciliation;
 using Payments.Application.Jobs;
 using Payments.Aws.EventStore;
 using Payments.Aws.HttpApi;
@@ -11,6 +13,7 @@ using Payments.Aws.Sqs;
 using Payments.Domain.Ramps;
 using Payments.Domain.State;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Lambda.Http;
 using Payments.Functions.Lambda.Runtime;
 using Payments.TestServices;
 
@@ -26,9 +29,10 @@ public sealed class CloudColumnEndToEndTests(StreamsEndToEndFixture dynamo, Faux
     private const string Key = "key_cloud_0123456789";
 
     [Fact]
-    public async Task Payment_posted_through_the_api_function_completes_through_every_function_and_no_leg_converts_twice()
+    public async Task Payment_posted_through_the_api_function_completes_through_every_function_no_leg_converts_twice_and_it_reconciles()
     {
         DynamoDbLocal.ExportCredentialsToThisProcess();
+        var started = DateTimeOffset.UtcNow.AddSeconds(-1);
         using var sqs = fauxqs.Client();
         var queues = await SqsPaymentQueues.Ensure(sqs, "cloud-" + Guid.NewGuid().ToString("N")[..12], null, CancellationToken.None);
         var settings = new CloudOptions
@@ -68,6 +72,27 @@ public sealed class CloudColumnEndToEndTests(StreamsEndToEndFixture dynamo, Faux
         foreach (var leg in new[] { RampLeg.OnRamp, RampLeg.OffRamp })
         {
             Assert.Equal(1, (await executions.Usage(RampRequestKey.For(id, leg).Value, CancellationToken.None))!.Value.Executions);
+        }
+
+        await ReconcilesClean(api, settings, ReconciliationPeriod.Of(started, DateTimeOffset.UtcNow.AddSeconds(1)));
+    }
+
+    /// <summary>
+    /// The api function serves GET /reconciliation to finance only (a client key is refused, where an unmapped route
+    /// would be 404), and the reconciler it composes reads the statement and requested-by-day indexes: one payment, both legs matched.
+    /// </summary>
+    private static async Task ReconcilesClean(Func<string, CancellationToken, Task<string>> api, CloudOptions settings, ReconciliationPeriod period)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["authorization"] = "Bearer " + Key };
+        var refused = JsonSerializer.Deserialize(await api(HttpApiEvents.Json("GET", "/reconciliation", headers, null), CancellationToken.None), HttpApiJsonContext.Default.HttpApiResponse)!;
+        Assert.Equal(403, refused.StatusCode);
+
+        var (app, _) = await CloudApiHost.Start(settings, ApiKeyRing.FromConfiguration("client_c:" + Key), CancellationToken.None);
+        await using (app)
+        {
+            var report = await app.Services.GetRequiredService<PaymentReconciler>().Reconcile(period, CancellationToken.None);
+            Assert.Empty(report.Anomalies);
+            Assert.Equal((1, 2, 2), (report.Payments, report.StatementLines, report.MatchedLegs));
         }
     }
 

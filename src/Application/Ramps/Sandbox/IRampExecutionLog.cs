@@ -17,4 +17,10 @@ public interface IRampExecutionLog
 
     /// <summary>Records <paramref name="candidate"/> unless the key already has a transaction; returns the one that stands.</summary>
     Task<RampTransaction> Record(RampTransaction candidate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Executed transactions (never refusals) with an execution time at or after <paramref name="from"/> and before
+    /// <paramref name="to"/>, in execution order: the rows behind the providers' settlement statements.
+    /// </summary>
+    Task<IReadOnlyList<RampTransaction>> Executed(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

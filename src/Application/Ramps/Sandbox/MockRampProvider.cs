@@ -8,9 +8,11 @@ namespace Payments.Application.Ramps.Sandbox;
 /// and is idempotent by request key through the durable <see cref="IRampExecutionLog"/>, so a retried, redelivered
 /// or resumed leg never converts twice. Faults come from a <see cref="RampFaultScript"/> when one is scripted, else
 /// at the configured random rate (unavailable before executing). Reversals are payouts under the reversal key.
+/// Its settlement statement is read from the same log: every transaction it executed, stamped with the currency that
+/// came out and the time it executed on the injected clock.
 /// </summary>
 public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions options, TimeProvider time, RampFaultScript? script = null)
-    : IOnRampProvider, IOffRampProvider
+    : IOnRampProvider, IOffRampProvider, IRampStatements
 {
     private readonly Random _random = options.Seed is { } seed ? new Random(seed) : new Random();
     private readonly Lock _randomGate = new();
@@ -24,6 +26,12 @@ public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions opti
     public Task<RampResult?> LookupConversion(RampRequestKey key, CancellationToken cancellationToken) => Lookup(key, cancellationToken);
 
     public Task<RampResult?> LookupPayout(RampRequestKey key, CancellationToken cancellationToken) => Lookup(key, cancellationToken);
+
+    public async Task<IReadOnlyList<SettlementStatementLine>> Statement(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var executed = await log.Executed(from, to, cancellationToken).ConfigureAwait(false);
+        return [.. executed.Select(t => t.ToStatementLine()).OfType<SettlementStatementLine>()];
+    }
 
     private async Task<RampResult> Execute(RampRequestKey key, Func<RampTransaction> convert, CancellationToken cancellationToken)
     {
@@ -67,7 +75,7 @@ public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions opti
         }
 
         var stablecoin = Stablecoin.Round(request.FiatAmount * usdPerUnit);
-        return new RampTransaction(request.Key.Value, request.Key.Leg, NewTransactionId("onr"), stablecoin, usdPerUnit, null);
+        return new RampTransaction(request.Key.Value, request.Key.Leg, NewTransactionId("onr"), stablecoin, usdPerUnit, null, Stablecoin.Symbol, time.GetUtcNow());
     }
 
     private RampTransaction OffRamp(OffRampRequest request)
@@ -80,7 +88,7 @@ public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions opti
         var fiatPerStablecoin = decimal.Round(1m / usdPerUnit, 8);
         var fiat = decimal.Round(request.StablecoinAmount / usdPerUnit, currency.MinorUnits, MidpointRounding.ToZero);
         var prefix = request.Key.Leg == RampLeg.Reversal ? "rev" : "ofr";
-        return new RampTransaction(request.Key.Value, request.Key.Leg, NewTransactionId(prefix), fiat, fiatPerStablecoin, null);
+        return new RampTransaction(request.Key.Value, request.Key.Leg, NewTransactionId(prefix), fiat, fiatPerStablecoin, null, currency.Code, time.GetUtcNow());
     }
 
     private (TimeSpan Latency, RampFault Fault) Roll()
@@ -95,5 +103,5 @@ public sealed class MockRampProvider(IRampExecutionLog log, MockRampOptions opti
 
     private string NewTransactionId(string prefix) => $"{prefix}_{Guid.CreateVersion7(time.GetUtcNow()):N}";
 
-    private static RampTransaction Refusal(RampRequestKey key, string reason) => new(key.Value, key.Leg, null, 0m, 0m, reason);
+    private static RampTransaction Refusal(RampRequestKey key, string reason) => new(key.Value, key.Leg, null, 0m, 0m, reason, null, null);
 }

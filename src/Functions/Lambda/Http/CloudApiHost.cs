@@ -18,7 +18,7 @@ namespace Payments.Functions.Lambda.Http;
 /// <summary>
 /// The <c>api</c> function's composition: the same HTTP API as `serve` (<see cref="PaymentsApi"/>) on an in-memory
 /// server, over the DynamoDB event store and the DynamoDB payments table; webhook endpoints and replays over the
-/// DynamoDB webhook tables, the webhook queue and KMS.
+/// DynamoDB webhook tables, the webhook queue and KMS; reconciliation over the sandbox ramps' table.
 /// </summary>
 public static class CloudApiHost
 {
@@ -42,6 +42,7 @@ public static class CloudApiHost
         services.AddSingleton<IPaymentReadModel>(sp => new DynamoDbPaymentReadModel(sp.GetRequiredService<IAmazonDynamoDB>(), settings.ReadModelTable));
         services.AddSingleton<IEventReader>(sp => sp.GetRequiredService<IEventStore>());
         services.AddCloudWebhooks(settings);
+        services.AddCloudReconciliation(settings);
         var audited = AddCloudAudit(services, settings);
 
         var app = builder.Build();

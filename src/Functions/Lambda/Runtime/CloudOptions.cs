@@ -16,7 +16,7 @@ public sealed class CloudOptions
     [ConfigurationKeyName("READ_MODEL_TABLE")]
     public string ReadModelTable { get; set; } = "payments";
 
-    /// <summary>The sandbox ramps' shared memory (worker).</summary>
+    /// <summary>The sandbox ramps' shared memory (the worker executes through it; the api reads its settlement statements).</summary>
     [Required]
     [ConfigurationKeyName("RAMPS_TABLE")]
     public string RampsTable { get; set; } = "ramp_executions";
