@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Application.Ramps.Sandbox;
@@ -33,8 +31,8 @@ public sealed class ReconciliationEndpointTests : IAsyncLifetime
             DataDirectory = _directory.Path,
             Ramps = new MockRampOptions { MinLatency = TimeSpan.Zero, MaxLatency = TimeSpan.FromMilliseconds(5) },
         };
-        var keys = ApiKeyRing.FromConfiguration($"client_c:{ClientKey},finance_desk:{FinanceKey}");
-        _app = PaymentsHost.Build(options, keys, services => services.AddSingleton<IClaimsTransformation>(new GrantFinance("finance_desk")));
+        var keys = ApiKeyRing.FromConfiguration($"client_c:{ClientKey},finance_desk:{FinanceKey}:finance");
+        _app = PaymentsHost.Build(options, keys);
         await _app.StartAsync();
         _address = new Uri(PaymentsHost.ListeningAddresses(_app).Single());
     }
@@ -137,18 +135,4 @@ public sealed class ReconciliationEndpointTests : IAsyncLifetime
     }
 
     private static string Rfc3339(DateTimeOffset time) => Uri.EscapeDataString(time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>Stands in for role configuration on API keys: the named client's key also carries the finance role.</summary>
-    private sealed class GrantFinance(string clientId) : IClaimsTransformation
-    {
-        public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
-        {
-            if (principal.FindFirstValue(ClaimTypes.NameIdentifier) == clientId && !principal.IsInRole(ApiPolicies.Finance))
-            {
-                principal.AddIdentity(new ClaimsIdentity([new Claim(ClaimTypes.Role, ApiPolicies.Finance)]));
-            }
-
-            return Task.FromResult(principal);
-        }
-    }
 }
