@@ -14,6 +14,10 @@ public sealed class AuditSequencer(IAuditLogStore store, int maxEventsPerAppend 
 {
     private const int MaxRounds = 50;
 
+    // The tree is append-only behind a conditional head, so at a given size its right edge never changes: kept from
+    // this sequencer's last append, it spares re-reading the edge while no other sequencer has appended since.
+    private MerkleFrontier? _frontier;
+
     /// <summary>Positions every event of <paramref name="events"/> not sequenced yet; returns how many it added.</summary>
     public async Task<int> Sequence(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
@@ -40,7 +44,8 @@ public sealed class AuditSequencer(IAuditLogStore store, int maxEventsPerAppend 
             }
 
             var size = await store.Size(cancellationToken).ConfigureAwait(false);
-            var frontier = await MerkleFrontier.Load(store, size, cancellationToken).ConfigureAwait(false);
+            var frontier = _frontier?.Size == size ? _frontier : await MerkleFrontier.Load(store, size, cancellationToken).ConfigureAwait(false);
+            _frontier = null;
             var positioned = new List<StoredEvent>(pending.Count);
             var nodes = new List<MerkleNode>();
             foreach (var e in pending)
@@ -52,6 +57,7 @@ public sealed class AuditSequencer(IAuditLogStore store, int maxEventsPerAppend 
 
             if (await store.Append(size, positioned, nodes, cancellationToken).ConfigureAwait(false))
             {
+                _frontier = frontier;
                 return positioned.Count;
             }
         }
