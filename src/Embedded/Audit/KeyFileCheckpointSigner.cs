@@ -25,8 +25,7 @@ public sealed class KeyFileCheckpointSigner : ICheckpointSigner, IDisposable
     public static KeyFileCheckpointSigner OpenOrCreate(string keyFilePath, string dataDirectory)
     {
         var keyPath = Path.GetFullPath(keyFilePath);
-        var data = Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (keyPath.StartsWith(data, StringComparison.Ordinal))
+        if (KeyFile.IsWithin(keyPath, Path.GetFullPath(dataDirectory)))
         {
             throw new ArgumentException(
                 $"The audit signing key file {keyPath} is inside the data directory {dataDirectory}; keep it elsewhere, or whoever can rewrite the log can sign for it.",
@@ -35,7 +34,7 @@ public sealed class KeyFileCheckpointSigner : ICheckpointSigner, IDisposable
 
         if (!File.Exists(keyPath))
         {
-            Create(keyPath);
+            KeyFile.CreateOnce(keyPath, WriteKey);
         }
 
         var key = ECDsa.Create();
@@ -63,33 +62,9 @@ public sealed class KeyFileCheckpointSigner : ICheckpointSigner, IDisposable
 
     public void Dispose() => _key.Dispose();
 
-    /// <summary>
-    /// Writes a new key beside the target and moves it into place, so two processes starting at once never read a
-    /// half-written key: the first move wins and the other process uses the key that won.
-    /// </summary>
-    private static void Create(string keyPath)
+    private static void WriteKey(FileStream file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(keyPath)!);
-        var draft = $"{keyPath}.{Guid.NewGuid():N}.tmp";
-        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var file = new StreamWriter(draft, options);
-            file.Write(key.ExportPkcs8PrivateKeyPem());
-        }
-
-        try
-        {
-            File.Move(draft, keyPath, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(keyPath))
-        {
-            File.Delete(draft);
-        }
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        file.Write(System.Text.Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
     }
 }

@@ -32,7 +32,7 @@ public sealed class KeyFileSecretCipher : IWebhookSecretCipher
     public static KeyFileSecretCipher OpenOrCreate(string keyFilePath, string dataDirectory)
     {
         var keyPath = Path.GetFullPath(keyFilePath);
-        if (IsWithin(keyPath, Path.GetFullPath(dataDirectory)))
+        if (KeyFile.IsWithin(keyPath, Path.GetFullPath(dataDirectory)))
         {
             throw new ArgumentException(
                 $"The webhook secret key file {keyPath} is inside the data directory {dataDirectory}; keep it elsewhere, so a copy of the data carries no key.",
@@ -41,7 +41,7 @@ public sealed class KeyFileSecretCipher : IWebhookSecretCipher
 
         if (!File.Exists(keyPath))
         {
-            CreateKeyFile(keyPath);
+            KeyFile.CreateOnce(keyPath, WriteKey);
         }
 
         var key = File.ReadAllBytes(keyPath);
@@ -104,55 +104,11 @@ public sealed class KeyFileSecretCipher : IWebhookSecretCipher
             : throw new CryptographicException("Sealed webhook secret too short.");
     }
 
-    private static bool IsWithin(string path, string directory)
-    {
-        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var root = Path.TrimEndingDirectorySeparator(directory);
-        var prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
-        return string.Equals(Path.TrimEndingDirectorySeparator(path), root, comparison) || path.StartsWith(prefix, comparison);
-    }
-
     /// <summary>Writes a fresh key beside its final place, then moves it in without overwriting: a reader never sees half a key, and a racing creator's key wins intact.</summary>
-    private static void CreateKeyFile(string keyPath)
+    private static void WriteKey(FileStream file)
     {
-        var directory = Path.GetDirectoryName(keyPath)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        var temporary = keyPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            WriteKey(temporary);
-            File.Move(temporary, keyPath, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(keyPath))
-        {
-            // Another process created the key first; its key stands.
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
-
-    private static void WriteKey(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.WriteThrough };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         var key = RandomNumberGenerator.GetBytes(KeyBytes);
-        using var file = new FileStream(path, options);
         file.Write(key);
-        file.Flush(flushToDisk: true);
         CryptographicOperations.ZeroMemory(key);
     }
 }
