@@ -7,9 +7,12 @@ public sealed class AuditCheckpointer(IAuditLogStore store, ICheckpointSigner si
 {
     public const string DefaultOrigin = "payments-ledger";
 
-    public async Task<SignedCheckpoint> Sign(CancellationToken cancellationToken)
+    public async Task<SignedCheckpoint> Sign(CancellationToken cancellationToken) =>
+        await Sign(await store.Size(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Signs the tree at <paramref name="size"/> leaves (a size already read; the tree only grows, so it is still a prefix).</summary>
+    private async Task<SignedCheckpoint> Sign(long size, CancellationToken cancellationToken)
     {
-        var size = await store.Size(cancellationToken).ConfigureAwait(false);
         var root = await MerkleProofs.Root(store, size, cancellationToken).ConfigureAwait(false);
         var issuedAt = time.GetUtcNow();
         var publicKey = await signer.PublicKey(cancellationToken).ConfigureAwait(false);
@@ -30,7 +33,7 @@ public sealed class AuditCheckpointer(IAuditLogStore store, ICheckpointSigner si
             return null;
         }
 
-        return await Sign(cancellationToken).ConfigureAwait(false);
+        return await Sign(size, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The latest checkpoint, signing the first one when none exists yet.</summary>

@@ -81,11 +81,12 @@ internal sealed class SqliteAppendStatements : IDisposable
             }
         }
 
-        long position = 0;
+        // Positions of one append are consecutive: ask where the log ends once, then count on.
+        var position = (long)_nextPosition.ExecuteScalar()! - 1;
         foreach (var e in append.Events)
         {
             version++;
-            position = (long)_nextPosition.ExecuteScalar()!;
+            position++;
             var at = EventHashChain.FormatTime(now);
             var metadata = MetadataJson.Serialize(e.Metadata);
             var hash = EventHashChain.ComputeStored(EventHashScheme.StoredBytesAtPosition, previousHash, position, append.Stream, version, e.Type, e.SchemaVersion, at, e.Data, metadata);

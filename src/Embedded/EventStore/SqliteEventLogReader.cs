@@ -35,9 +35,7 @@ public sealed class SqliteEventLogReader : IEventLog
         var connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'hash_scheme'";
-        return new SqliteEventLogReader(connectionString, (long)command.ExecuteScalar()! > 0);
+        return new SqliteEventLogReader(connectionString, SqliteSchema.HasHashScheme(connection));
     }
 
     /// <summary>The live store's reads: the same queries on its pooled read connections (its schema is current).</summary>

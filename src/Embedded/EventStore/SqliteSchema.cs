@@ -37,12 +37,18 @@ internal static class SqliteSchema
     /// <summary>Files written before hash schemes keep their events, all of them scheme 1 (the column's default).</summary>
     private static void AddHashSchemeColumn(SqliteConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'hash_scheme'";
-        if ((long)command.ExecuteScalar()! == 0)
+        if (!HasHashScheme(connection))
         {
             Execute(connection, "ALTER TABLE events ADD COLUMN hash_scheme INTEGER NOT NULL DEFAULT 1;");
         }
+    }
+
+    /// <summary>Whether the events table has its hash_scheme column; a file no current writer has opened may not.</summary>
+    public static bool HasHashScheme(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'hash_scheme'";
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     /// <summary>Durability first: a commit returns only after the WAL is fsynced.</summary>
