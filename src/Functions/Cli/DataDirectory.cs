@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Payments.Embedded;
+using Payments.Embedded.EventStore;
 using Payments.Functions.Hosting;
 
 namespace Payments.Functions.Cli;
@@ -14,4 +16,21 @@ internal static class DataDirectory
     /// <summary>The directory a command works on: the option when given, else the configured one.</summary>
     public static string Resolve(string? given) =>
         given ?? (PaymentsConfiguration.Build([])["DATA_DIR"] is { Length: > 0 } configured ? configured : new ServeOptions().DataDirectory);
+
+    /// <summary>
+    /// The embedded event log opened read-only, or null after telling the user, on <paramref name="error"/>, that there
+    /// is nothing to <paramref name="verb"/> there (nothing is created).
+    /// </summary>
+    public static async Task<SqliteEventLogReader?> OpenEventLog(string dataDir, string verb, TextWriter error)
+    {
+        try
+        {
+            return SqliteEventLogReader.Open(new DataDirectoryLayout(dataDir).Events);
+        }
+        catch (FileNotFoundException e)
+        {
+            await error.WriteLineAsync($"{e.Message} Nothing to {verb}; is --data-dir the directory `serve` uses?");
+            return null;
+        }
+    }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Payments.Domain.Serialization;
-using Payments.Embedded;
-using Payments.Embedded.EventStore;
 using Payments.EventStore.Contract;
 using Payments.Functions.Cli.Export;
 
@@ -45,14 +43,8 @@ internal static class ExportCommand
             return BadInput;
         }
 
-        SqliteEventLogReader log;
-        try
+        if (await DataDirectory.OpenEventLog(dataDir, "export", error) is not { } log)
         {
-            log = SqliteEventLogReader.Open(new DataDirectoryLayout(dataDir).Events);
-        }
-        catch (FileNotFoundException e)
-        {
-            await error.WriteLineAsync($"{e.Message} Nothing to export; is --data-dir the directory `serve` uses?");
             return BadInput;
         }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Payments.Embedded;
-using Payments.Embedded.EventStore;
 using Payments.EventStore.Contract;
 using Payments.Functions.Cli.Replay;
 
@@ -42,14 +41,8 @@ internal static class ReplayCommand
             return NotFound;
         }
 
-        SqliteEventLogReader log;
-        try
+        if (await DataDirectory.OpenEventLog(dataDir, "replay", error) is not { } log)
         {
-            log = SqliteEventLogReader.Open(new DataDirectoryLayout(dataDir).Events);
-        }
-        catch (FileNotFoundException e)
-        {
-            await error.WriteLineAsync($"{e.Message} Nothing to replay; is --data-dir the directory `serve` uses?");
             return NotFound;
         }
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Payments.Application.Audit;
 using Payments.Embedded;
 using Payments.Embedded.Audit;
-using Payments.Embedded.EventStore;
 
 namespace Payments.Functions.Cli;
 
@@ -27,14 +26,8 @@ internal static class VerifyCommand
     private static async Task<int> Run(string dataDir, CancellationToken cancellationToken)
     {
         var files = new DataDirectoryLayout(dataDir);
-        SqliteEventLogReader store;
-        try
+        if (await DataDirectory.OpenEventLog(files.Directory, "verify", Console.Error) is not { } store)
         {
-            store = SqliteEventLogReader.Open(files.Events);
-        }
-        catch (FileNotFoundException e)
-        {
-            await Console.Error.WriteLineAsync($"{e.Message} Nothing to verify; is --data-dir the directory `serve` uses?");
             return NoEventLog;
         }
 
