@@ -61,7 +61,8 @@ public static class AuditBundle
         var findings = new List<AuditFinding>();
         var last = new Dictionary<string, string>(StringComparer.Ordinal);
         long checkedEvents = 0;
-        foreach (var text in await File.ReadAllLinesAsync(Path.Combine(directory, EventsFile), cancellationToken).ConfigureAwait(false))
+        // Streamed: a bundle can hold far more events than are worth holding in memory at once.
+        await foreach (var text in File.ReadLinesAsync(Path.Combine(directory, EventsFile), cancellationToken).ConfigureAwait(false))
         {
             var line = JsonSerializer.Deserialize(text, AuditJsonContext.Default.AuditEventLine) ?? throw new InvalidDataException("An events.jsonl line is JSON null.");
             checkedEvents++;
