@@ -2,7 +2,7 @@ namespace Payments.Application.Jobs;
 
 /// <summary>
 /// The payment job queue: at-least-once delivery with a visibility timeout, and dead-lettering after
-/// <see cref="MaxReceives"/> deliveries. Batch size is one job per receive.
+/// <see cref="MaxReceives"/> deliveries.
 /// </summary>
 public interface IPaymentJobQueue
 {
@@ -13,6 +13,12 @@ public interface IPaymentJobQueue
 
     /// <summary>The next visible job, waiting up to <paramref name="wait"/> for one (long poll); null when none came.</summary>
     Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="maxJobs"/> visible jobs (an adapter may hand fewer: SQS gives at most 10), waiting up to
+    /// <paramref name="wait"/> for the first; empty when none came. Each job is still handled and settled on its own.
+    /// </summary>
+    Task<IReadOnlyList<JobReceipt>> ReceiveMany(int maxJobs, TimeSpan wait, CancellationToken cancellationToken);
 
     /// <summary>Acknowledge: the job is done and is deleted.</summary>
     Task Complete(JobReceipt receipt, CancellationToken cancellationToken);

@@ -23,6 +23,9 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, Resilien
     private const int LongestVisibilitySeconds = 12 * 60 * 60;
 
     /// <summary>SQS caps a long poll at 20 s.</summary>
+    /// <summary>SQS hands at most ten messages per receive.</summary>
+    private const int MostPerReceive = 10;
+
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(PaymentQueueSpec.ReceiveWaitSeconds);
 
     public int MaxReceives => PaymentQueueSpec.MaxReceiveCount;
@@ -68,20 +71,22 @@ public sealed class SqsPaymentJobQueue(IAmazonSQS sqs, string queueUrl, Resilien
         }
     }
 
-    public async Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken) =>
+        await ReceiveMany(PaymentQueueSpec.BatchSize, wait, cancellationToken).ConfigureAwait(false) is [var first, ..] ? first : null;
+
+    public async Task<IReadOnlyList<JobReceipt>> ReceiveMany(int maxJobs, TimeSpan wait, CancellationToken cancellationToken)
     {
         var response = await sqs.ReceiveMessageAsync(
             new ReceiveMessageRequest
             {
                 QueueUrl = queueUrl,
-                MaxNumberOfMessages = PaymentQueueSpec.BatchSize,
+                MaxNumberOfMessages = Math.Clamp(maxJobs, 1, MostPerReceive),
                 WaitTimeSeconds = (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 0, LongestWait.TotalSeconds),
                 MessageSystemAttributeNames = [ReceiveCountAttribute],
             },
             cancellationToken).ConfigureAwait(false);
 
-        var message = response.Messages?.FirstOrDefault();
-        return message is null ? null : new JobReceipt(message.MessageId, message.ReceiptHandle, message.Body ?? "", ReceiveCount(message));
+        return [.. (response.Messages ?? []).Select(message => new JobReceipt(message.MessageId, message.ReceiptHandle, message.Body ?? "", ReceiveCount(message)))];
     }
 
     public async Task Complete(JobReceipt receipt, CancellationToken cancellationToken) =>

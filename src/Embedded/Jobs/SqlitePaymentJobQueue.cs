@@ -4,8 +4,8 @@ using Payments.Application.Sweeping;
 namespace Payments.Embedded.Jobs;
 
 /// <summary>
-/// The embedded payment queue: one SQLite file (<see cref="SqliteQueueFile"/>), so jobs survive a restart; one job
-/// per receive, dead-lettered after its last receive. It is also the job dispatch's outbox: a payment gets one job, however often its request is dispatched.
+/// The embedded payment queue: one SQLite file (<see cref="SqliteQueueFile"/>), so jobs survive a restart; a job is
+/// dead-lettered after its last receive. It is also the job dispatch's outbox: a payment gets one job, however often its request is dispatched.
 /// </summary>
 public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IJobRequeue, IAsyncDisposable
 {
@@ -43,6 +43,9 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IJobRe
 
     public async Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken) =>
         (await _file.Receive(1, wait, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    public Task<IReadOnlyList<JobReceipt>> ReceiveMany(int maxJobs, TimeSpan wait, CancellationToken cancellationToken) =>
+        _file.Receive(maxJobs, wait, cancellationToken);
 
     public Task Complete(JobReceipt receipt, CancellationToken cancellationToken) => _file.Complete(receipt, cancellationToken);
 

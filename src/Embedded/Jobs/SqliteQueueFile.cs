@@ -33,12 +33,13 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeSpan _visibilityTimeout;
     private readonly int _maxReceives;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteGroupCommit _commits;
     private readonly AsyncSignal _changed = new();
 
     private SqliteQueueFile(SqliteConnection connection, TimeProvider time, TimeSpan visibilityTimeout, int maxReceives)
     {
         _connection = connection;
+        _commits = new SqliteGroupCommit(connection);
         Time = time;
         _visibilityTimeout = visibilityTimeout;
         _maxReceives = maxReceives;
@@ -69,7 +70,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         while (true)
         {
             var changed = _changed.Next;
-            var (receipts, nextVisibleAt) = await Locked(() => Claim(maxJobs, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var (receipts, nextVisibleAt) = await Locked(transaction => Claim(transaction, maxJobs, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (receipts.Count > 0)
             {
                 return receipts;
@@ -87,9 +88,9 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
     }
 
     public Task Complete(JobReceipt receipt, CancellationToken cancellationToken) =>
-        Locked(async () =>
+        Locked(async transaction =>
         {
-            await using var delete = Command(null, "DELETE FROM jobs WHERE message_id = $id AND receipt_handle = $handle", ("$id", receipt.MessageId), ("$handle", receipt.ReceiptHandle));
+            await using var delete = Command(transaction, "DELETE FROM jobs WHERE message_id = $id AND receipt_handle = $handle", ("$id", receipt.MessageId), ("$handle", receipt.ReceiptHandle));
             return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -107,10 +108,10 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         Write(transaction => DeadLetter(transaction, receipt.MessageId, receipt.ReceiptHandle, cancellationToken), cancellationToken);
 
     public Task ExtendVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Locked(async () =>
+        Locked(async transaction =>
         {
             await using var extend = Command(
-                null,
+                transaction,
                 "UPDATE jobs SET visible_at = $visible WHERE message_id = $id AND receipt_handle = $handle",
                 ("$visible", Millis(Time.GetUtcNow() + timeout)),
                 ("$id", receipt.MessageId),
@@ -121,13 +122,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
     /// <summary>Runs <paramref name="write"/> in one transaction, then wakes waiting receivers.</summary>
     public async Task<T> Write<T>(Func<SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
-        var result = await Locked(async () =>
-        {
-            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var written = await write(transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return written;
-        }, cancellationToken).ConfigureAwait(false);
+        var result = await Locked(write, cancellationToken).ConfigureAwait(false);
         _changed.Notify();
         return result;
     }
@@ -155,17 +150,17 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
 
     /// <summary>Jobs not yet completed or dead-lettered, visible or not.</summary>
     public Task<long> CountPending(CancellationToken cancellationToken) =>
-        Locked(async () =>
+        Locked(async transaction =>
         {
-            await using var count = Command(null, "SELECT COUNT(*) FROM jobs");
+            await using var count = Command(transaction, "SELECT COUNT(*) FROM jobs");
             return (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
 
     /// <summary>Jobs the queue gave up on, oldest first; they stay for an operator.</summary>
     public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) =>
-        Locked<IReadOnlyList<DeadLetteredJob>>(async () =>
+        Locked<IReadOnlyList<DeadLetteredJob>>(async transaction =>
         {
-            await using var select = Command(null, "SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters ORDER BY dead_lettered_at, message_id");
+            await using var select = Command(transaction, "SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters ORDER BY dead_lettered_at, message_id");
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var jobs = new List<DeadLetteredJob>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -185,8 +180,8 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _commits.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
     }
 
     private Task Release(JobReceipt receipt, TimeSpan delay, int uncount, CancellationToken cancellationToken) =>
@@ -203,11 +198,10 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         }, cancellationToken);
 
     /// <summary>Claims up to <paramref name="maxJobs"/> of the oldest visible jobs; lapsed jobs with no receives left are dead-lettered on the way.</summary>
-    private async Task<(IReadOnlyList<JobReceipt> Receipts, DateTimeOffset? NextVisibleAt)> Claim(int maxJobs, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<JobReceipt> Receipts, DateTimeOffset? NextVisibleAt)> Claim(SqliteTransaction transaction, int maxJobs, CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
         var receipts = new List<JobReceipt>();
-        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         while (receipts.Count < maxJobs && await Oldest(transaction, now, cancellationToken).ConfigureAwait(false) is { } visible)
         {
             if (visible.ReceiveCount >= _maxReceives)
@@ -228,7 +222,6 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         }
 
         var next = receipts.Count == 0 ? await NextVisibleAt(transaction, cancellationToken).ConfigureAwait(false) : null;
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (receipts, next);
     }
 
@@ -272,8 +265,9 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<T> Locked<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
-        EmbeddedSqlite.Exclusive(_gate, action, cancellationToken);
+    /// <summary>Runs <paramref name="action"/> in the file's next shared transaction (see <see cref="SqliteGroupCommit"/>).</summary>
+    private Task<T> Locked<T>(Func<SqliteTransaction, Task<T>> action, CancellationToken cancellationToken) =>
+        _commits.Run(action, cancellationToken);
 
     /// <summary>A visible job as it stands; <see cref="LapsedLease"/> is the handle of a receive that lapsed (null when never received or released).</summary>
     private sealed record VisibleJob(string MessageId, string Body, int ReceiveCount, string? LapsedLease);

@@ -20,14 +20,15 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteGroupCommit _commits;
 
     /// <summary>What the row columns are read as: the columns themselves, or on a read-only older file, what they are filled from.</summary>
     private readonly string _selected;
 
-    private RampTransactionLog(SqliteConnection connection, TimeProvider time, string selected)
+    private RampTransactionLog(SqliteConnection connection, TimeProvider time, string selected, bool readOnly)
     {
         _connection = connection;
+        _commits = new SqliteGroupCommit(connection, readOnly);
         _time = time;
         _selected = selected;
     }
@@ -37,7 +38,7 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
     {
         var connection = EmbeddedSqlite.Open(path, "");
         RampTransactionsSchema.Apply(connection);
-        return new RampTransactionLog(connection, time, Columns);
+        return new RampTransactionLog(connection, time, Columns, readOnly: false);
     }
 
     /// <summary>
@@ -59,26 +60,27 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         var currency = columns.Contains("currency") ? "currency" : $"{RampTransactionsSchema.LegacyCurrency} AS currency";
         var executedAt = columns.Contains("executed_at") ? "executed_at" : $"{RampTransactionsSchema.LegacyExecutedAt} AS executed_at";
         var selected = Columns.Replace(", currency, executed_at", $", {currency}, {executedAt}", StringComparison.Ordinal);
-        return new RampTransactionLog(connection, time, selected);
+        return new RampTransactionLog(connection, time, selected, readOnly: true);
     }
 
     /// <summary>Counts a call for the key and returns its recorded transaction, if any.</summary>
     public Task<RampTransaction?> FindAndCountCall(RampRequestKey key, CancellationToken cancellationToken) =>
-        Locked(async () =>
+        Locked(async transaction =>
         {
-            await using var count = Command("UPDATE ramp_transactions SET calls = calls + 1 WHERE request_key = $key", ("$key", key.Value));
+            await using var count = Command(transaction, "UPDATE ramp_transactions SET calls = calls + 1 WHERE request_key = $key", ("$key", key.Value));
             await count.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return await Find(key.Value, cancellationToken).ConfigureAwait(false);
+            return await Find(transaction, key.Value, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<RampTransaction?> Find(RampRequestKey key, CancellationToken cancellationToken) =>
-        Locked(() => Find(key.Value, cancellationToken), cancellationToken);
+        Locked(transaction => Find(transaction, key.Value, cancellationToken), cancellationToken);
 
     /// <summary>Records <paramref name="candidate"/> unless the key already has a transaction; returns the one that stands.</summary>
     public Task<RampTransaction> Record(RampTransaction candidate, CancellationToken cancellationToken) =>
-        Locked(async () =>
+        Locked(async transaction =>
         {
             await using var insert = Command(
+                transaction,
                 """
                 INSERT INTO ramp_transactions (request_key, leg, transaction_id, amount, rate, refusal_reason, currency, executed_at, executions, calls, recorded_at)
                 VALUES ($key, $leg, $tx, $amount, $rate, $refusal, $currency, $executed_at, 1, 1, $now)
@@ -94,13 +96,14 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
                 ("$executed_at", candidate.ExecutedAt is { } executedAt ? EventHashChain.FormatTime(executedAt) : null),
                 ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return (await Find(candidate.RequestKey, cancellationToken).ConfigureAwait(false))!;
+            return (await Find(transaction, candidate.RequestKey, cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
 
     public Task<IReadOnlyList<RampTransaction>> Executed(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        Locked<IReadOnlyList<RampTransaction>>(async () =>
+        Locked<IReadOnlyList<RampTransaction>>(async transaction =>
         {
             await using var select = Command(
+                transaction,
                 $"SELECT * FROM (SELECT {_selected} FROM ramp_transactions WHERE transaction_id IS NOT NULL) " +
                 "WHERE executed_at >= $from AND executed_at < $to ORDER BY executed_at, transaction_id",
                 ("$from", EventHashChain.FormatTime(from)),
@@ -116,9 +119,9 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         }, cancellationToken);
 
     public Task<IReadOnlyList<RampKeyUsage>> Usage(CancellationToken cancellationToken) =>
-        Locked<IReadOnlyList<RampKeyUsage>>(async () =>
+        Locked<IReadOnlyList<RampKeyUsage>>(async transaction =>
         {
-            await using var select = Command("SELECT request_key, calls, executions FROM ramp_transactions ORDER BY request_key");
+            await using var select = Command(transaction, "SELECT request_key, calls, executions FROM ramp_transactions ORDER BY request_key");
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var usage = new List<RampKeyUsage>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -131,13 +134,13 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _commits.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
     }
 
-    private async Task<RampTransaction?> Find(string key, CancellationToken cancellationToken)
+    private async Task<RampTransaction?> Find(SqliteTransaction transaction, string key, CancellationToken cancellationToken)
     {
-        await using var select = Command($"SELECT {_selected} FROM ramp_transactions WHERE request_key = $key", ("$key", key));
+        await using var select = Command(transaction, $"SELECT {_selected} FROM ramp_transactions WHERE request_key = $key", ("$key", key));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? await Read(reader, cancellationToken).ConfigureAwait(false) : null;
     }
@@ -155,9 +158,10 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
     private static async Task<string?> Text(SqliteDataReader reader, int ordinal, CancellationToken cancellationToken) =>
         await reader.IsDBNullAsync(ordinal, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(ordinal);
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
-        EmbeddedSqlite.Command(_connection, null, sql, parameters);
+    private SqliteCommand Command(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        EmbeddedSqlite.Command(_connection, transaction, sql, parameters);
 
-    private Task<T> Locked<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
-        EmbeddedSqlite.Exclusive(_gate, action, cancellationToken);
+    /// <summary>Runs <paramref name="action"/> in the file's next shared transaction: one fsync for every ramp call waiting on it.</summary>
+    private Task<T> Locked<T>(Func<SqliteTransaction, Task<T>> action, CancellationToken cancellationToken) =>
+        _commits.Run(action, cancellationToken);
 }

@@ -134,6 +134,8 @@ public sealed class PaymentJobDispatchTests
 
         public Task<JobReceipt?> Receive(TimeSpan wait, CancellationToken cancellationToken) => Task.FromResult<JobReceipt?>(receipt);
 
+        public Task<IReadOnlyList<JobReceipt>> ReceiveMany(int maxJobs, TimeSpan wait, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<JobReceipt>>([receipt]);
+
         public Task Complete(JobReceipt receipt, CancellationToken cancellationToken) => inner.Complete(receipt, cancellationToken);
 
         public Task Abandon(JobReceipt receipt, TimeSpan delay, CancellationToken cancellationToken) => inner.Abandon(receipt, delay, cancellationToken);
