@@ -18,6 +18,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly bool _readOnly;
     private readonly Task _loop;
+    private long _commitCount;
 
     /// <param name="readOnly">The connection only reads (statements beside a running <c>serve</c>).</param>
     public SqliteGroupCommit(SqliteConnection connection, bool readOnly = false)
@@ -26,6 +27,9 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         _readOnly = readOnly;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>Transactions committed so far; fewer than operations when commits are being shared.</summary>
+    public long CommitCount => Interlocked.Read(ref _commitCount);
 
     /// <summary>Runs <paramref name="work"/> inside the next shared transaction; completes after that transaction commits.</summary>
     public async Task<T> Run<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
@@ -80,6 +84,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             }
 
             await transaction.CommitAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _commitCount);
         }
         catch (Exception e)
         {
