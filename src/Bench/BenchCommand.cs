@@ -106,8 +106,7 @@ internal static class BenchCommand
         var batch = Math.Max(1, (int)Math.Round(perCommit));
         var rawPath = Path.Combine(directory, $"raw{writers}.db");
         var sample = AppendBenchmark.SampleEvent();
-        RawSqliteInsertBenchmark.Run(rawPath, sample, batch, TimeSpan.FromSeconds(1));
-        var raw = RawSqliteInsertBenchmark.Run(rawPath, sample, batch, TimeSpan.FromSeconds(seconds));
+        var raw = RawSqliteInsertBenchmark.Run(rawPath, sample, batch, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds));
         return new AppendRow("sqlite", writers, result.Events, result.EventsPerSecond, result.P50Milliseconds, result.P99Milliseconds, perCommit, batch, raw, result.EventsPerSecond / raw);
     }
 
