@@ -46,7 +46,7 @@ internal static class ApiBenchmark
             rows.Add(await Row((serve, ct) => AutocannonLoad.Closed(serve, connections, seconds, ct), cancellationToken));
         }
 
-        return new ApiReport(MachineDescription.Current(), AutocannonLoad.Describe, seconds, rows);
+        return new ApiReport(MachineDescription.Current(), AutocannonLoad.Description, seconds, rows);
     }
 
     public static void Print(ApiReport report)

@@ -16,7 +16,7 @@ internal static class AutocannonLoad
     private const int TimeoutSeconds = 10;
     private const string Body = """{"amount":"125.50","currency":"EUR","source_account":"DE89370400440532013000","destination_account":"MX-CLABE-032180000118359719"}""";
 
-    public static string Describe =>
+    public static string Description =>
         $"autocannon (node, separate process) POST /payments, unique Idempotency-Key each; open loop = {Slots} instances started {1000 / Slots} ms apart, "
         + $"{PerConnectionRate} req/s per connection (rate/{PerConnectionRate} connections); latency = send to answer, 2xx only";
 

@@ -54,7 +54,7 @@ internal static class PipelineBenchmark
             runs.Add(await Run(run, projector, cancellationToken));
         }
 
-        return new PipelineReport(MachineDescription.Current(), AutocannonLoad.Describe, runs);
+        return new PipelineReport(MachineDescription.Current(), AutocannonLoad.Description, runs);
     }
 
     public static async Task<PipelineRun> Run(PipelineSettings settings, bool projector, CancellationToken cancellationToken)

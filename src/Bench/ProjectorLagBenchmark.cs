@@ -21,7 +21,7 @@ internal static class ProjectorLagBenchmark
             await Console.Error.WriteLineAsync($"projector: pipeline at {settings.Rate}/s for {settings.Seconds:F0} s, checkpoint sampled every {CheckpointSampler.Interval.TotalMilliseconds:F0} ms ...");
             var run = await PipelineBenchmark.Run(settings, projector: true, ct);
             var catchUp = parse.GetValue(payments) > 0 ? await ProjectorBenchmark.CatchUpSqlite(parse.GetValue(payments), ct) : null;
-            var report = new ProjectorReport(MachineDescription.Current(), AutocannonLoad.Describe, run.OfferedRate, run.Seconds, run.RampLatency, run.Projector!, catchUp);
+            var report = new ProjectorReport(MachineDescription.Current(), AutocannonLoad.Description, run.OfferedRate, run.Seconds, run.RampLatency, run.Projector!, catchUp);
             Console.WriteLine(report.Machine.Line);
             Console.WriteLine($"load: {report.Generator}");
             Print([(run.Name, run.OfferedRate, run.Projector!)]);
