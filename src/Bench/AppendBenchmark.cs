@@ -20,7 +20,7 @@ internal static class AppendBenchmark
         var perWriter = await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(() => Writer(store, sample, stop.Token), CancellationToken.None)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var latencies = perWriter.SelectMany(l => l).Order().ToArray();
-        return new AppendBenchmarkResult(writers, latencies.Length, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        return new AppendBenchmarkResult(writers, latencies.Length, elapsed, LatencySummary.Percentile(latencies, 0.50), LatencySummary.Percentile(latencies, 0.99));
     }
 
     private static async Task<List<double>> Writer(IEventStore store, NewEvent sample, CancellationToken stop)
@@ -36,15 +36,12 @@ internal static class AppendBenchmark
         return latencies;
     }
 
-    private static NewEvent SampleEvent()
+    /// <summary>A PaymentRequested as the API would append it: what every writer appends and the raw reference inserts.</summary>
+    public static NewEvent SampleEvent()
     {
         var requested = new PaymentEvent.PaymentRequested(
             Guid.NewGuid(), "bench", "bench-key-0001", new string('f', 64), 1_234.56m, "EUR", "DE89370400440532013000", "MX-CLABE-032180000118359719", DateTimeOffset.UtcNow);
         var encoded = PaymentEventCodec.Encode(requested);
         return new NewEvent(encoded.Type, encoded.SchemaVersion, encoded.Data, new EventMetadata(Guid.NewGuid().ToString("N"), null, "bench"));
     }
-
-    /// <summary>Nearest-rank percentile of an ascending array; 0 when nothing was measured.</summary>
-    public static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -1,71 +1,68 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Payments.Aws.EventStore;
 using Payments.Embedded.EventStore;
 using Payments.Aws.Projections;
-using Payments.Embedded.Projections;
-using Microsoft.Extensions.Logging.Abstractions;
-using Payments.Application.Consumers;
-using Payments.Embedded;
-using Payments.Embedded.Consumers;
 using Payments.Projections.Projector;
 
 namespace Payments.Bench;
 
 /// <summary>
-/// `append`: durable appends per second on SQLite and/or a running DynamoDB, at several
-/// writer counts, in one run. `project`: projector records per second on either read model.
+/// The bench's subcommands. Defined here: `append`, durable appends per second on SQLite (next to raw SQLite inserts of
+/// the same rows at the same batch size) and/or a running DynamoDB, at several writer counts, in one run; `project`,
+/// projector records per second on either read model.
 /// </summary>
 internal static class BenchCommand
 {
     /// <summary>The load benchmarks, each a subcommand of the bench executable.</summary>
     public static IReadOnlyList<Command> Create()
     {
-        var writers = new Option<int[]>("--writers") { Description = "Concurrent writer counts to measure", DefaultValueFactory = _ => [1, 16], AllowMultipleArgumentsPerToken = true };
-        var seconds = new Option<int>("--seconds") { Description = "Measured seconds per writer count", DefaultValueFactory = _ => 5 };
+        var writers = new Option<int[]>("--writers") { Description = "Concurrent writer counts to measure", DefaultValueFactory = _ => [1, 16, 64], AllowMultipleArgumentsPerToken = true };
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds per writer count (the store, then the raw inserts)", DefaultValueFactory = _ => 5 };
         var backend = BenchBackends.BackendOption();
         var url = BenchBackends.UrlOption();
-        var append = new Command("append", "Durable single-event appends to fresh streams (SQLite synchronous=FULL with group commit; DynamoDB TransactWriteItems)") { writers, seconds, backend, url };
-        append.SetAction((parse, ct) => RunAppend(parse.GetValue(writers)!, parse.GetValue(seconds), BenchBackends.From(parse.GetValue(backend)!, parse.GetValue(url)), ct));
+        var output = BenchOutput.Option();
+        var append = new Command("append", "Durable single-event appends to fresh streams (SQLite synchronous=FULL with group commit, next to raw SQLite inserts of the same rows at the same batch size; DynamoDB TransactWriteItems)")
+        {
+            writers, seconds, backend, url, output,
+        };
+        append.SetAction(async (parse, ct) =>
+        {
+            var report = await RunAppend(parse.GetValue(writers)!, parse.GetValue(seconds), BenchBackends.From(parse.GetValue(backend)!, parse.GetValue(url)), ct);
+            PrintAppend(report);
+            BenchOutput.Write(parse.GetValue(output), report, BenchJsonContext.Default.AppendReport);
+            return 0;
+        });
 
         var payments = new Option<int>("--payments") { Description = "Payments to seed (5 events each) before projecting", DefaultValueFactory = _ => 1000 };
         var projectBackend = BenchBackends.BackendOption();
         var projectUrl = BenchBackends.UrlOption();
         var project = new Command("project", "Projector records per second into an empty read model") { payments, projectBackend, projectUrl };
         project.SetAction((parse, ct) => RunProject(parse.GetValue(payments), BenchBackends.From(parse.GetValue(projectBackend)!, parse.GetValue(projectUrl)), ct));
-        var clients = new Option<int[]>("--clients") { Description = "Concurrent HTTP clients to measure", DefaultValueFactory = _ => [1, 16, 64], AllowMultipleArgumentsPerToken = true };
-        var apiSeconds = new Option<int>("--seconds") { Description = "Measured seconds per client count", DefaultValueFactory = _ => 5 };
-        var api = new Command("api", "POST then GET against the real host on loopback; latency percentiles against the 500 ms p95 target") { clients, apiSeconds };
-        api.SetAction((parse, ct) => RunApi(parse.GetValue(clients)!, parse.GetValue(apiSeconds), ct));
-        return [append, project, api, WorkerBenchmark.CreateCommand(), WebhookBenchmark.CreateCommand(), AuditBenchmark.CreateCommand()];
+        return
+        [
+            ApiBenchmark.CreateCommand(), PipelineBenchmark.CreateCommand(), ProjectorLagBenchmark.CreateCommand(), append, AllBenchmarks.CreateCommand(),
+            project, WorkerBenchmark.CreateCommand(), WebhookBenchmark.CreateCommand(), AuditBenchmark.CreateCommand(),
+        ];
     }
 
-    private static async Task<int> RunApi(int[] clientCounts, int seconds, CancellationToken cancellationToken)
+    public static async Task<AppendReport> RunAppend(int[] writerCounts, int seconds, BenchBackends backends, CancellationToken cancellationToken)
     {
-        foreach (var clients in clientCounts)
-        {
-            Console.WriteLine(await ApiLoadBenchmark.Run(clients, TimeSpan.FromSeconds(seconds), cancellationToken));
-        }
-
-        return 0;
-    }
-
-    private static async Task<int> RunAppend(int[] writerCounts, int seconds, BenchBackends backends, CancellationToken cancellationToken)
-    {
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}");
         var directory = TempDirectory();
+        var rows = new List<AppendRow>();
         try
         {
             foreach (var writers in writerCounts)
             {
                 if (backends.Sqlite)
                 {
-                    await AppendSqlite(directory, writers, seconds, cancellationToken);
+                    await Console.Error.WriteLineAsync($"append: sqlite, {writers} writers ...");
+                    rows.Add(await AppendSqlite(directory, writers, seconds, cancellationToken));
                 }
 
                 if (backends.DynamoDbUrl is { } url)
                 {
-                    await AppendDynamoDb(url, writers, seconds, cancellationToken);
+                    await Console.Error.WriteLineAsync($"append: dynamodb, {writers} writers ...");
+                    rows.Add(await AppendDynamoDb(url, writers, seconds, cancellationToken));
                 }
             }
         }
@@ -74,20 +71,46 @@ internal static class BenchCommand
             Cleanup(directory);
         }
 
-        return 0;
+        return new AppendReport(MachineDescription.Current(), seconds, RawSqliteInsertBenchmark.RowBytes(AppendBenchmark.SampleEvent()), rows);
     }
 
-    private static async Task AppendSqlite(string directory, int writers, int seconds, CancellationToken cancellationToken)
+    public static void PrintAppend(AppendReport report)
     {
-        await using var store = SqliteEventStore.Open(Path.Combine(directory, $"w{writers}.db"), TimeProvider.System);
-        await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(1), cancellationToken);
-        var commitsBefore = store.CommitCount;
-        var result = await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(seconds), cancellationToken);
-        var commits = store.CommitCount - commitsBefore;
-        Console.WriteLine($"{result.Describe("sqlite")}  commits={commits} ({result.Events / (double)Math.Max(1, commits):F1} appends/commit)");
+        Console.WriteLine(report.Machine.Line);
+        Console.WriteLine(
+            $"append: single-event appends to fresh streams, {report.SecondsPerRow} s per row after 1 s warm-up; raw = one connection inserting the same {report.RowBytes}-byte rows "
+            + "(same columns and indexes, WAL, synchronous=FULL) in transactions of the store's measured appends/commit");
+        Console.WriteLine("target: store >= 50 % of raw at equal batch size");
+        var table = new BenchTable("backend", "writers", "events/s", "p50 ms", "p99 ms", "appends/commit", "raw batch", "raw events/s", "store/raw");
+        foreach (var row in report.Rows)
+        {
+            table.Row(row.Backend, row.Writers, row.EventsPerSecond, row.P50Ms, row.P99Ms, row.AppendsPerCommit, row.RawBatchSize, row.RawEventsPerSecond, row.StoreToRaw is { } ratio ? $"{ratio:P0}" : null);
+        }
+
+        Console.WriteLine(table);
     }
 
-    private static async Task AppendDynamoDb(Uri url, int writers, int seconds, CancellationToken cancellationToken)
+    private static async Task<AppendRow> AppendSqlite(string directory, int writers, int seconds, CancellationToken cancellationToken)
+    {
+        AppendBenchmarkResult result;
+        long commits;
+        await using (var store = SqliteEventStore.Open(Path.Combine(directory, $"w{writers}.db"), TimeProvider.System))
+        {
+            await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(1), cancellationToken);
+            var commitsBefore = store.CommitCount;
+            result = await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(seconds), cancellationToken);
+            commits = store.CommitCount - commitsBefore;
+        }
+
+        var perCommit = result.Events / (double)Math.Max(1, commits);
+        var batch = Math.Max(1, (int)Math.Round(perCommit));
+        var rawPath = Path.Combine(directory, $"raw{writers}.db");
+        var sample = AppendBenchmark.SampleEvent();
+        var raw = RawSqliteInsertBenchmark.Run(rawPath, sample, batch, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds));
+        return new AppendRow("sqlite", writers, result.Events, result.EventsPerSecond, result.P50Milliseconds, result.P99Milliseconds, perCommit, batch, raw, result.EventsPerSecond / raw);
+    }
+
+    private static async Task<AppendRow> AppendDynamoDb(Uri url, int writers, int seconds, CancellationToken cancellationToken)
     {
         using var client = BenchBackends.Client(url);
         var tables = BenchBackends.FreshTables();
@@ -95,46 +118,30 @@ internal static class BenchCommand
         await using var store = new DynamoDbEventStore(client, tables, TimeProvider.System);
         await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(1), cancellationToken);
         var result = await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(seconds), cancellationToken);
-        Console.WriteLine(result.Describe("dynamodb"));
+        return new AppendRow("dynamodb", writers, result.Events, result.EventsPerSecond, result.P50Milliseconds, result.P99Milliseconds, null, null, null, null);
     }
 
     private static async Task<int> RunProject(int payments, BenchBackends backends, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}");
-        var directory = TempDirectory();
-        try
+        Console.WriteLine(MachineDescription.Current().Line);
+        if (backends.Sqlite)
         {
-            if (backends.Sqlite)
-            {
-                await using var store = SqliteEventStore.Open(Path.Combine(directory, "events.db"), TimeProvider.System);
-                await ProjectorBenchmark.Seed(store, payments, cancellationToken);
-                var files = new DataDirectoryLayout(directory);
-                var model = SqlitePaymentReadModel.Open(files.ReadModel);
-                await using var checkpoints = SqliteConsumerStore.Open(files.ReadModel, TimeProvider.System);
-                var projection = new EventLogSubscription(
-                    new PaymentProjectionConsumer(new PaymentProjector(store), model), store, checkpoints, checkpoints, PaymentProjectionConsumer.Policy, TimeProvider.System, NullLogger.Instance);
-                var started = Stopwatch.GetTimestamp();
-                var applied = await projection.CatchUp(cancellationToken);
-                Console.WriteLine(ProjectorBenchmark.Describe("sqlite", applied, applied / Stopwatch.GetElapsedTime(started).TotalSeconds) + $"  (projection consumer, {projection.PageSize} events per page)");
-            }
-
-            if (backends.DynamoDbUrl is { } url)
-            {
-                using var client = BenchBackends.Client(url);
-                var tables = BenchBackends.FreshTables();
-                await DynamoDbEventStoreSchema.EnsureCreated(client, tables, cancellationToken);
-                await using var store = new DynamoDbEventStore(client, tables, TimeProvider.System);
-                await ProjectorBenchmark.Seed(store, payments, cancellationToken);
-                var table = tables.Events + "_payments";
-                await DynamoDbPaymentsSchema.EnsureCreated(client, table, cancellationToken);
-                var model = new DynamoDbPaymentReadModel(client, table);
-                var (records, perSecond) = await ProjectorBenchmark.Measure(store, await store.StreamIds(cancellationToken), ProjectorBenchmark.Into(new PaymentProjector(store), model, cancellationToken), cancellationToken);
-                Console.WriteLine(ProjectorBenchmark.Describe("dynamodb", records, perSecond) + "  (one record at a time, as a Lambda batch applies them)");
-            }
+            var catchUp = await ProjectorBenchmark.CatchUpSqlite(payments, cancellationToken);
+            Console.WriteLine(ProjectorBenchmark.Describe("sqlite", catchUp.Records, catchUp.RecordsPerSecond) + $"  (projection consumer, {catchUp.PageSize} events per page)");
         }
-        finally
+
+        if (backends.DynamoDbUrl is { } url)
         {
-            Cleanup(directory);
+            using var client = BenchBackends.Client(url);
+            var tables = BenchBackends.FreshTables();
+            await DynamoDbEventStoreSchema.EnsureCreated(client, tables, cancellationToken);
+            await using var store = new DynamoDbEventStore(client, tables, TimeProvider.System);
+            await ProjectorBenchmark.Seed(store, payments, cancellationToken);
+            var table = tables.Events + "_payments";
+            await DynamoDbPaymentsSchema.EnsureCreated(client, table, cancellationToken);
+            var model = new DynamoDbPaymentReadModel(client, table);
+            var (records, perSecond) = await ProjectorBenchmark.Measure(store, await store.StreamIds(cancellationToken), ProjectorBenchmark.Into(new PaymentProjector(store), model, cancellationToken), cancellationToken);
+            Console.WriteLine(ProjectorBenchmark.Describe("dynamodb", records, perSecond) + "  (one record at a time, as a Lambda batch applies them)");
         }
 
         return 0;

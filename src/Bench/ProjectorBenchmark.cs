@@ -5,6 +5,12 @@ using Payments.Domain.Requests;
 using Payments.EventStore.Contract;
 using Payments.Application.Ledger;
 using Payments.Projections.Projector;
+using Microsoft.Extensions.Logging.Abstractions;
+using Payments.Application.Consumers;
+using Payments.Embedded;
+using Payments.Embedded.Consumers;
+using Payments.Embedded.EventStore;
+using Payments.Embedded.Projections;
 
 namespace Payments.Bench;
 
@@ -46,6 +52,33 @@ internal static class ProjectorBenchmark
         }
 
         return (events.Count, events.Count / Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>The projection consumer over a seeded SQLite log into an empty read model, as `serve` runs it.</summary>
+    public static async Task<ProjectorCatchUp> CatchUpSqlite(int payments, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "payments-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var store = SqliteEventStore.Open(Path.Combine(directory, DataDirectoryLayout.EventsFile), TimeProvider.System);
+            await Seed(store, payments, cancellationToken);
+            var files = new DataDirectoryLayout(directory);
+            var model = SqlitePaymentReadModel.Open(files.ReadModel);
+            await using var checkpoints = SqliteConsumerStore.Open(files.ReadModel, TimeProvider.System);
+            var projection = new EventLogSubscription(
+                new PaymentProjectionConsumer(new PaymentProjector(store), model), store, checkpoints, checkpoints, PaymentProjectionConsumer.Policy, TimeProvider.System, NullLogger.Instance);
+            var started = Stopwatch.GetTimestamp();
+            var applied = await projection.CatchUp(cancellationToken);
+            return new ProjectorCatchUp(applied, applied / Stopwatch.GetElapsedTime(started).TotalSeconds, projection.PageSize);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
     }
 
     public static string Describe(string backend, long records, double perSecond) =>

@@ -1,0 +1,4 @@
+namespace Payments.Bench;
+
+/// <summary>What `pipeline --out` writes.</summary>
+internal sealed record PipelineReport(MachineDescription Machine, string Generator, IReadOnlyList<PipelineRun> Runs);
