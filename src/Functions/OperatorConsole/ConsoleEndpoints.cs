@@ -38,7 +38,7 @@ public static class ConsoleEndpoints
 
         services.AddAuthentication().AddCookie(ConsoleSession.Scheme, ConsoleSession.Configure);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<LiveMetrics>();
+        services.TryAddSingleton(sp => new LiveMetrics(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<LiveMetricsTicker>();
         return services;
     }
@@ -60,7 +60,7 @@ public static class ConsoleEndpoints
         var payments = console.MapGroup("/payments").RequireAuthorization(ConsoleSession.Requiring(ConsoleRoles.Payments));
         payments.MapGet("", PaymentScreens.Search);
         payments.MapGet("{id}", PaymentScreens.Show);
-        if (services.GetService<WebhookReplay>() is not null)
+        if (Has<WebhookReplay>(services))
         {
             payments.MapPost("{id}/deliveries/{deliveryId}/redeliver", PaymentScreens.Redeliver)
                 .RequireAuthorization(ConsoleSession.Requiring(ConsoleRoles.Redeliver));
@@ -68,19 +68,19 @@ public static class ConsoleEndpoints
 
         var attention = console.MapGroup("/attention").RequireAuthorization(ConsoleSession.Requiring(ConsoleRoles.Attention));
         attention.MapGet("", AttentionScreens.Show);
-        if (services.GetService<IJobRequeue>() is not null)
+        if (Has<IJobRequeue>(services))
         {
             attention.MapPost("/stalled/{id:guid}/requeue", AttentionScreens.RequeueStalled);
         }
 
-        if (services.GetService<OperatorRecovery>() is not null)
+        if (Has<OperatorRecovery>(services))
         {
             attention.MapPost("/parked/{consumer}/{position:long}/rerun", AttentionScreens.Rerun);
             attention.MapPost("/jobs/{messageId}/requeue", AttentionScreens.RequeueJob);
             attention.MapPost("/webhooks/{messageId}/redeliver", AttentionScreens.RedeliverWebhook);
         }
 
-        if (services.GetService<PaymentReconciler>() is not null)
+        if (Has<PaymentReconciler>(services))
         {
             var reconciliation = console.MapGroup("").RequireAuthorization(ConsoleSession.Requiring(ConsoleRoles.Reconciliation));
             reconciliation.MapGet("/reconciliation", ReconciliationScreens.Show);
@@ -113,6 +113,9 @@ public static class ConsoleEndpoints
 
         return await next(context);
     }
+
+    /// <summary>Whether the host registered <typeparamref name="T"/>, asked without building it (a cloud factory may need settings a deployment left out).</summary>
+    internal static bool Has<T>(IServiceProvider services) => services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(T));
 
     private static IResult Asset(string name)
     {

@@ -61,7 +61,7 @@ public static class PaymentScreens
         return ConsoleResults.Page<PaymentDetail>(
             StatusCodes.Status200OK,
             ("Caller", ApiCaller.Client(http)), ("View", view),
-            ("CanRedeliver", http.RequestServices.GetService<WebhookReplay>() is not null && ConsoleRoles.Holds(ApiCaller.Client(http), ConsoleRoles.Redeliver)),
+            ("CanRedeliver", ConsoleEndpoints.Has<WebhookReplay>(http.RequestServices) && ConsoleRoles.Holds(ApiCaller.Client(http), ConsoleRoles.Redeliver)),
             ("Notice", ConsoleNotices.Text(http.Request.Query["notice"])));
     }
 

@@ -18,7 +18,8 @@ public static class OperationsRoutes
     public static void MapOperationsRoutes(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.ServiceProvider.GetService<IPaymentSearch>() is not null)
+        var registered = app.ServiceProvider.GetRequiredService<IServiceProviderIsService>();
+        if (registered.IsService(typeof(IPaymentSearch)))
         {
             Group(app, ApiPolicies.Operator, ApiPolicies.Auditor).MapGet("/payments", OperationsHandlers.Payments)
                 .WithSummary("Search every client's payments, newest first (roles operator, auditor)")
@@ -27,7 +28,7 @@ public static class OperationsRoutes
                 .Produces<ApiProblem>(StatusCodes.Status400BadRequest, Problem);
         }
 
-        if (app.ServiceProvider.GetService<OperatorRecovery>() is null)
+        if (!registered.IsService(typeof(OperatorRecovery)))
         {
             return;
         }

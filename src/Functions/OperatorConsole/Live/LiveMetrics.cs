@@ -38,11 +38,17 @@ public sealed class LiveMetrics : IDisposable
     private long _failed;
 
     public LiveMetrics(TimeProvider time)
+        : this(time, MeterPrefix)
+    {
+    }
+
+    /// <param name="meterPrefix">Which meters to hear; a test narrows it to its own meter so a host running beside it does not count.</param>
+    public LiveMetrics(TimeProvider time, string meterPrefix)
     {
         _time = time;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name.StartsWith(MeterPrefix, StringComparison.Ordinal)
+            if (instrument.Meter.Name.StartsWith(meterPrefix, StringComparison.Ordinal)
                 && (Counted.Contains(instrument.Name) || Timed.Contains(instrument.Name) || Observed.ContainsKey(instrument.Name)))
             {
                 listener.EnableMeasurementEvents(instrument);
