@@ -21,9 +21,11 @@ ensure_dotnet() {
   command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 }
 
-# DynamoDB Local (a jar shipped in an npm package) needs Java; the SQS emulator needs Node.
+# DynamoDB Local (a jar shipped in an npm package) needs Java; the SQS emulator needs Node; the console's browser
+# tests drive Debian's Chromium (Playwright's own browser download is never used).
 ensure_test_services() {
   command -v java >/dev/null || { log "installing Java 17 for DynamoDB Local"; apt_install openjdk-17-jre-headless; }
+  [ -x /usr/lib/chromium/chromium ] || { log "installing Chromium for the console's browser tests"; apt_install chromium; }
   command -v npm >/dev/null || { log "installing Node.js and npm"; apt_install nodejs npm; }
   if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
     log "installing pinned test services (npm ci)"

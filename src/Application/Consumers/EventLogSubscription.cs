@@ -96,6 +96,37 @@ public sealed class EventLogSubscription(
         return new ConsumerLag(Name, head, checkpoint, age > TimeSpan.Zero ? age : TimeSpan.Zero, parkedEvents.Count, Volatile.Read(ref _stalled));
     }
 
+    /// <summary>The events this consumer parked, oldest first.</summary>
+    public Task<IReadOnlyList<ParkedEvent>> Parked(CancellationToken cancellationToken) => parked.List(Name, cancellationToken);
+
+    /// <summary>
+    /// An operator's second try of a parked event (its cause fixed): handled once more and released; if it fails again
+    /// it stays parked with the new error. Safe beside the running loop, because handling is idempotent.
+    /// </summary>
+    public async Task<ParkedEventRerun> Rerun(long position, CancellationToken cancellationToken)
+    {
+        var entry = (await parked.List(Name, cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => p.Position == position);
+        var page = entry is null ? [] : await log.ReadAll(position - 1, 1, cancellationToken).ConfigureAwait(false);
+        if (entry is null || page.Count == 0 || page[0].Position != position)
+        {
+            return ParkedEventRerun.NotParked;
+        }
+
+        try
+        {
+            await consumer.Handle(page, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!IsShutdown(e, cancellationToken))
+        {
+            await parked.Park(entry with { Error = e.Message, Attempts = 1, ParkedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            ConsumerLog.Parked(logger, e, Name, position, entry.Attempts + 1);
+            return ParkedEventRerun.FailedAgain;
+        }
+
+        await parked.Release(Name, position, cancellationToken).ConfigureAwait(false);
+        return ParkedEventRerun.Handled;
+    }
+
     private async Task HandlePage(IReadOnlyList<StoredEvent> page, long checkpoint, CancellationToken cancellationToken)
     {
         if (page.Count > 1)

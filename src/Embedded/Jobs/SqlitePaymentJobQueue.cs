@@ -7,7 +7,7 @@ namespace Payments.Embedded.Jobs;
 /// The embedded payment queue: one SQLite file (<see cref="SqliteQueueFile"/>), so jobs survive a restart; a job is
 /// dead-lettered after its last receive. It is also the job dispatch's outbox: a payment gets one job, however often its request is dispatched.
 /// </summary>
-public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IJobRequeue, IAsyncDisposable
+public sealed class SqlitePaymentJobQueue : IDeadLetterQueue, IPaymentJobQueue, IJobOutbox, IJobRequeue, IAsyncDisposable
 {
     public const string FileName = "jobs.db";
 
@@ -101,6 +101,12 @@ public sealed class SqlitePaymentJobQueue : IPaymentJobQueue, IJobOutbox, IJobRe
 
     /// <summary>Jobs the queue gave up on, oldest first; they stay for an operator (the sweeper re-queues their payments).</summary>
     public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) => _file.ReadDeadLetters(cancellationToken);
+
+    public string QueueName => "payment-jobs";
+
+    public Task<bool> Redrive(string messageId, CancellationToken cancellationToken) => _file.Redrive(messageId, cancellationToken);
+
+    public Task<bool> Discard(string messageId, CancellationToken cancellationToken) => _file.Discard(messageId, cancellationToken);
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 }

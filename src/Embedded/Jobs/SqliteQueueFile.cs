@@ -171,6 +171,30 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
             return jobs;
         }, cancellationToken);
 
+    /// <summary>Moves a dead letter back to the jobs, visible now with no receives; false when there is none.</summary>
+    public Task<bool> Redrive(string messageId, CancellationToken cancellationToken) =>
+        Write(async transaction =>
+        {
+            await using var move = Command(
+                transaction,
+                """
+                INSERT INTO jobs (message_id, body, enqueued_at, visible_at, receive_count)
+                    SELECT message_id, body, $now, $now, 0 FROM dead_letters WHERE message_id = $id
+                    ON CONFLICT (message_id) DO NOTHING;
+                DELETE FROM dead_letters WHERE message_id = $id;
+                """,
+                ("$now", Millis(Time.GetUtcNow())),
+                ("$id", messageId));
+            return await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+
+    public Task<bool> Discard(string messageId, CancellationToken cancellationToken) =>
+        Locked(async () =>
+        {
+            await using var delete = Command(null, "DELETE FROM dead_letters WHERE message_id = $id", ("$id", messageId));
+            return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+
     public SqliteCommand Command(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
         EmbeddedSqlite.Command(_connection, transaction, sql, parameters);
 

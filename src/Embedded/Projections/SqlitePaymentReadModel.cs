@@ -11,7 +11,7 @@ namespace Payments.Embedded.Projections;
 /// The embedded payments read model in its own SQLite file (WAL): queries on pooled connections,
 /// writes only through <see cref="SqliteProjectionBatch"/> from the projection consumer (or a rebuild).
 /// </summary>
-public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjectionWriter, IStalledPaymentIndex, IRequestedPaymentIndex
+public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentSearch, IPaymentProjectionWriter, IStalledPaymentIndex, IRequestedPaymentIndex
 {
     public const string DefaultFileName = "payments.db";
 
@@ -86,6 +86,39 @@ public sealed class SqlitePaymentReadModel : IPaymentReadModel, IPaymentProjecti
         }
 
         return PaymentPages.Of(items, query.Limit);
+    }
+
+    public async Task<PaymentPage> Search(PaymentSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(search.Limit);
+        await using var connection = await OpenReader(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {SqlitePaymentsSchema.Columns} FROM payments
+            WHERE ($client IS NULL OR client_id = $client) AND ($status IS NULL OR status = $status)
+                AND ($currency IS NULL OR currency = $currency) AND ($key IS NULL OR idempotency_key = $key)
+                AND ($from IS NULL OR created_at >= $from) AND ($before IS NULL OR created_at < $before)
+                AND ($after IS NULL OR payment_id < $after) AND ($attention_only = 0 OR attention IS NOT NULL)
+            ORDER BY payment_id DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$client", (object?)search.ClientId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$status", search.Status is { } status ? SqlitePaymentRows.Status(status) : DBNull.Value);
+        command.Parameters.AddWithValue("$currency", (object?)search.Currency ?? DBNull.Value);
+        command.Parameters.AddWithValue("$key", (object?)search.IdempotencyKey ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", search.RequestedFrom is { } from ? EventHashChain.FormatTime(from) : DBNull.Value);
+        command.Parameters.AddWithValue("$before", search.RequestedBefore is { } before ? EventHashChain.FormatTime(before) : DBNull.Value);
+        command.Parameters.AddWithValue("$after", search.After is { } after ? SqlitePaymentRows.Id(after) : DBNull.Value);
+        command.Parameters.AddWithValue("$attention_only", search.AttentionOnly ? 1 : 0);
+        command.Parameters.AddWithValue("$limit", search.Limit + 1);
+        var items = new List<PaymentRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(SqlitePaymentRows.Read(reader));
+        }
+
+        return PaymentPages.Of(items, search.Limit);
     }
 
     public async Task<IReadOnlyList<Guid>> FindStalled(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)

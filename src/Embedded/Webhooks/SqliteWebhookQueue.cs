@@ -9,7 +9,7 @@ namespace Payments.Embedded.Webhooks;
 /// behaves the same in both columns: batch receives, a visibility timeout, and a redrive that dead-letters a message
 /// after its last receive. A deferred message gives its receive back, as the SQS adapter's re-send does.
 /// </summary>
-public sealed class SqliteWebhookQueue : IWebhookQueue, IAsyncDisposable
+public sealed class SqliteWebhookQueue : IDeadLetterQueue, IWebhookQueue, IAsyncDisposable
 {
     public const string FileName = "webhook-jobs.db";
 
@@ -51,6 +51,12 @@ public sealed class SqliteWebhookQueue : IWebhookQueue, IAsyncDisposable
 
     /// <summary>Messages the queue gave up on, oldest first; they stay for an operator.</summary>
     public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) => _file.ReadDeadLetters(cancellationToken);
+
+    public string QueueName => "webhooks";
+
+    public Task<bool> Redrive(string messageId, CancellationToken cancellationToken) => _file.Redrive(messageId, cancellationToken);
+
+    public Task<bool> Discard(string messageId, CancellationToken cancellationToken) => _file.Discard(messageId, cancellationToken);
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 }

@@ -31,4 +31,7 @@ namespace Payments.Functions.Api;
 [JsonSerializable(typeof(WebhookRecoveryResponse))]
 [JsonSerializable(typeof(WebhookEventTypeListResponse))]
 [JsonSerializable(typeof(EventFeedResponse))]
+[JsonSerializable(typeof(ParkedEventListResponse))]
+[JsonSerializable(typeof(DeadLetterListResponse))]
+[JsonSerializable(typeof(OperatorActionResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -30,7 +30,7 @@ public static class ListPaymentsHandler
         return Results.Json(body, ApiJsonContext.Default.PaymentListResponse);
     }
 
-    private static PaymentStatus? ParseStatus(string raw, List<FieldError> errors)
+    internal static PaymentStatus? ParseStatus(string raw, List<FieldError> errors)
     {
         if (raw.Length == 0)
         {
@@ -50,7 +50,7 @@ public static class ListPaymentsHandler
         return null;
     }
 
-    private static bool ParseAttention(string raw, List<FieldError> errors)
+    internal static bool ParseAttention(string raw, List<FieldError> errors)
     {
         switch (raw)
         {
@@ -64,7 +64,7 @@ public static class ListPaymentsHandler
         }
     }
 
-    private static Guid? ParseCursor(string raw, List<FieldError> errors)
+    internal static Guid? ParseCursor(string raw, List<FieldError> errors)
     {
         if (raw.Length == 0)
         {

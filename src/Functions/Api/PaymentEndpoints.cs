@@ -10,10 +10,10 @@ public static class PaymentEndpoints
     {
         app.MapGet("/health", HealthHandler.Handle).Produces<HealthResponse>();
 
-        // The group admits clients and auditors, so a route added here is never open; narrower routes add a policy,
-        // and a key must meet both.
+        // The group admits the payment readers (clients, auditors, operators), so a route added here is never open;
+        // narrower routes add a policy, and a key must meet both.
         var payments = app.MapGroup("/payments")
-            .RequireAuthorization(ApiPolicies.AnyOf(ApiPolicies.Client, ApiPolicies.Auditor))
+            .RequireAuthorization(ApiPolicies.AnyOf(ApiPolicies.PaymentReaders))
             .WithMetadata(
                 new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiProblem), ["application/problem+json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiProblem), ["application/problem+json"]),
@@ -37,7 +37,7 @@ public static class PaymentEndpoints
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json");
         payments.MapGet("{id}", GetPaymentHandler.Handle)
             .WithDescription(
-                "A payment folded from its events: a `client` key reads its own payments, an `auditor` key any client's. " +
+                "A payment folded from its events: a `client` key reads its own payments, an `auditor` or `operator` key any client's. " +
                 "`as_of_version=N` (N ≥ 1) or `as_of=<RFC 3339 time>` (the events' recorded time) folds only up to that point; " +
                 "`version` says which version the state reflects. Giving both, or a malformed value, is a 400; a version not " +
                 "recorded yet, or a time before the payment's first event, is a 404 (`not-found-at-point`).")
@@ -45,7 +45,7 @@ public static class PaymentEndpoints
             .Produces<ApiProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
         payments.MapGet("{id}/events", PaymentHistoryHandler.Handle)
-            .WithDescription("Every event of the payment with its hash and the chain's verdict: a `client` key for its own payments, an `auditor` key for any.")
+            .WithDescription("Every event of the payment with its hash and the chain's verdict: a `client` key for its own payments, an `auditor` or `operator` key for any.")
             .Produces<PaymentHistoryResponse>()
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, "application/problem+json");
     }

@@ -4,6 +4,7 @@ using Payments.Application.Audit.Documents;
 using Payments.Functions.Api.Audit;
 using Payments.Application.Reconciliation;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Api.Operations;
 using Payments.Functions.Api.Reconciliation;
 using Payments.Functions.Api.Webhooks;
 
@@ -55,6 +56,7 @@ public static class PaymentsApi
         app.MapWebhookRoutes();
         app.MapAuditRoutes();
         app.MapReconciliationEndpoints();
+        app.MapOperationsRoutes();
         return app;
     }
 

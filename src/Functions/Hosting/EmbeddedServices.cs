@@ -4,12 +4,14 @@ using Payments.Application.Consumers;
 using Payments.Application.Jobs;
 using Payments.Application.Jobs.Dispatch;
 using Payments.Application.Ledger;
+using Payments.Application.Operations;
 using Payments.Application.Reconciliation;
 using Payments.Application.Sweeping;
 using Payments.Application.Webhooks.Deliveries;
 using Payments.Application.Webhooks.Delivery;
 using Payments.Application.Webhooks.Endpoints;
 using Payments.Application.Webhooks.Queue;
+using Payments.Application.Webhooks.Replay;
 using Payments.Application.Webhooks.Routing;
 using Payments.Application.Worker;
 using Payments.Domain.Ramps;
@@ -60,6 +62,7 @@ public static class EmbeddedServices
         // The payments read model, kept current by the projection consumer (checkpoint in the same file).
         services.AddSingleton(_ => SqlitePaymentReadModel.Open(files.ReadModel));
         services.TryAddSingleton<IPaymentReadModel>(sp => sp.GetRequiredService<SqlitePaymentReadModel>());
+        services.TryAddSingleton<IPaymentSearch>(sp => sp.GetRequiredService<SqlitePaymentReadModel>());
         services.AddKeyedSingleton(PaymentProjectionConsumer.ConsumerName, (sp, _) => SqliteConsumerStore.Open(files.ReadModel, Time(sp)));
         services.AddSingleton(sp => Subscription(
             sp,
@@ -95,6 +98,14 @@ public static class EmbeddedServices
 
         AddWebhooks(services, options, files, reclaimLeasesOnStart);
         AddAudit(services, options, files);
+
+        // The operator's fixes: parked events of the consumers above, and the two queues' dead letters.
+        services.AddSingleton(sp => new OperatorRecovery(
+            sp.GetServices<EventLogSubscription>(),
+            sp.GetRequiredService<SqlitePaymentJobQueue>(),
+            sp.GetRequiredService<SqliteWebhookQueue>(),
+            sp.GetRequiredService<IWebhookDeliveryStore>(),
+            sp.GetRequiredService<WebhookReplay>()));
 
         services.AddHostedService<EventLogSubscriptionsService>();
         services.AddHostedService(sp => new EmbeddedWorkerService(

@@ -6,6 +6,7 @@ using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Api.Feed;
 using Payments.Functions.Hosting.Health;
+using Payments.Functions.OperatorConsole;
 
 namespace Payments.Functions.Hosting;
 
@@ -45,6 +46,7 @@ public static class PaymentsHost
             .AddCheck<ConsumerLagCheck>("log-consumers", tags: [ReadyTag])
             .AddCheck<EventStoreFaultCheck>("event-store", tags: [ReadyTag]);
         services.AddEmbeddedColumn(options, reclaimLeasesOnStart: ownsDataDirectory);
+        services.AddOperatorConsole(Path.Combine(options.DataDirectory, "console-keys"));
         overrides?.Invoke(services);
 
         var app = builder.Build();
@@ -53,6 +55,7 @@ public static class PaymentsHost
             endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
             endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
             endpoints.MapEventFeed();
+            endpoints.MapOperatorConsole();
         });
         app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, options));
         return app;

@@ -5,7 +5,8 @@ namespace Payments.Functions.Tests.Roles;
 
 /// <summary>
 /// Each role on every route: a client sees its own payments, an auditor every payment and history, finance the feed
-/// of every client, an operator no payment; webhook routes stay a client's. A refusal is a 403 problem that writes nothing.
+/// of every client, an operator every payment (to find and fix) and the /operations routes; webhook endpoints stay a
+/// client's, deliveries are read by whoever reads the payment. A refusal is a 403 problem that writes nothing.
 /// </summary>
 public sealed class RoleAccessTests(RoleHostFixture host) : IClassFixture<RoleHostFixture>
 {
@@ -31,7 +32,7 @@ public sealed class RoleAccessTests(RoleHostFixture host) : IClassFixture<RoleHo
         { "auditor", "GET", $"/payments/{A}", HttpStatusCode.OK },
         { "client+auditor", "GET", $"/payments/{A}", HttpStatusCode.OK },
         { "finance", "GET", $"/payments/{A}", HttpStatusCode.Forbidden },
-        { "operator", "GET", $"/payments/{A}", HttpStatusCode.Forbidden },
+        { "operator", "GET", $"/payments/{A}", HttpStatusCode.OK },
         { "auditor", "GET", $"/payments/{Unknown}", HttpStatusCode.NotFound },
 
         { "client_a", "GET", $"/payments/{A}?as_of_version=2", HttpStatusCode.OK },
@@ -44,14 +45,14 @@ public sealed class RoleAccessTests(RoleHostFixture host) : IClassFixture<RoleHo
         { "auditor", "GET", $"/payments/{A}/events", HttpStatusCode.OK },
         { "client+auditor", "GET", $"/payments/{A}/events", HttpStatusCode.OK },
         { "finance", "GET", $"/payments/{A}/events", HttpStatusCode.Forbidden },
-        { "operator", "GET", $"/payments/{A}/events", HttpStatusCode.Forbidden },
+        { "operator", "GET", $"/payments/{A}/events", HttpStatusCode.OK },
         { "auditor", "GET", $"/payments/{Unknown}/events", HttpStatusCode.NotFound },
 
         { "client_a", "GET", $"/payments/{A}/deliveries", HttpStatusCode.OK },
         { "client_b", "GET", $"/payments/{A}/deliveries", HttpStatusCode.NotFound },
-        { "auditor", "GET", $"/payments/{A}/deliveries", HttpStatusCode.Forbidden },
+        { "auditor", "GET", $"/payments/{A}/deliveries", HttpStatusCode.OK },
         { "finance", "GET", $"/payments/{A}/deliveries", HttpStatusCode.Forbidden },
-        { "operator", "GET", $"/payments/{A}/deliveries", HttpStatusCode.Forbidden },
+        { "operator", "GET", $"/payments/{A}/deliveries", HttpStatusCode.OK },
 
         { "client_a", "GET", "/webhook-endpoints", HttpStatusCode.OK },
         { "client+auditor", "GET", "/webhook-endpoints", HttpStatusCode.OK },
@@ -60,7 +61,22 @@ public sealed class RoleAccessTests(RoleHostFixture host) : IClassFixture<RoleHo
         { "operator", "GET", "/webhook-endpoints", HttpStatusCode.Forbidden },
         { "auditor", "POST", "/webhook-endpoints", HttpStatusCode.Forbidden },
         { "finance", "POST", "/webhook-deliveries/00000000-0000-0000-0000-000000000001/redeliver", HttpStatusCode.Forbidden },
-        { "operator", "POST", "/webhook-deliveries/00000000-0000-0000-0000-000000000001/redeliver", HttpStatusCode.Forbidden },
+        { "operator", "POST", "/webhook-deliveries/00000000-0000-0000-0000-000000000001/redeliver", HttpStatusCode.NotFound },
+        { "auditor", "POST", "/webhook-deliveries/00000000-0000-0000-0000-000000000001/redeliver", HttpStatusCode.Forbidden },
+
+        { "operator", "GET", "/operations/payments?client_id=client_a", HttpStatusCode.OK },
+        { "auditor", "GET", "/operations/payments?attention=true", HttpStatusCode.OK },
+        { "client_a", "GET", "/operations/payments", HttpStatusCode.Forbidden },
+        { "finance", "GET", "/operations/payments", HttpStatusCode.Forbidden },
+        { "operator", "GET", "/operations/parked-events", HttpStatusCode.OK },
+        { "auditor", "GET", "/operations/parked-events", HttpStatusCode.Forbidden },
+        { "client_a", "GET", "/operations/dead-letters/payment-jobs", HttpStatusCode.Forbidden },
+        { "operator", "GET", "/operations/dead-letters/payment-jobs", HttpStatusCode.OK },
+        { "operator", "GET", "/operations/dead-letters/webhooks", HttpStatusCode.OK },
+        { "finance", "POST", "/operations/dead-letters/payment-jobs/nope/requeue", HttpStatusCode.Forbidden },
+        { "operator", "POST", "/operations/dead-letters/payment-jobs/nope/requeue", HttpStatusCode.NotFound },
+        { "operator", "POST", "/operations/parked-events/projector/1/rerun", HttpStatusCode.NotFound },
+        { null!, "GET", "/operations/parked-events", HttpStatusCode.Unauthorized },
 
         { "client_a", "GET", "/events", HttpStatusCode.OK },
         { "auditor", "GET", "/events", HttpStatusCode.OK },

@@ -59,9 +59,12 @@ public sealed class ApiKeyRing
     public static ApiKeyRing FromHashes(IEnumerable<string> entries, string source) =>
         new(entries.Select((entry, i) => ApiKeyEntryFormat.ParseHash(entry, source, i + 1)).ToList(), source);
 
-    public ApiClient? Authenticate(string presentedKey)
+    public ApiClient? Authenticate(string presentedKey) => AuthenticateHash(Hash(presentedKey));
+
+    /// <summary>The key whose SHA-256 is <paramref name="presented"/> (a console session re-checks its key this way).</summary>
+    public ApiClient? AuthenticateHash(byte[] presented)
     {
-        var presented = Hash(presentedKey);
+        ArgumentNullException.ThrowIfNull(presented);
         ApiKeyEntry? match = null;
         foreach (var entry in _entries)
         {

@@ -17,10 +17,19 @@ public static class ApiPolicies
     /// <summary>Reads the ordered event feed of every client; exports and reconciliation.</summary>
     public const string Finance = "finance";
 
-    /// <summary>Keeps the system running: dead letters, redelivery, sweeps; sees no payment.</summary>
+    /// <summary>
+    /// Keeps the system running: reads every payment (status, timeline, webhook deliveries) to find what is stuck,
+    /// re-runs parked events, re-enqueues dead-lettered jobs and redelivers webhooks; creates no payment and reads no feed.
+    /// </summary>
     public const string Operator = "operator";
 
     public static IReadOnlyList<string> Roles { get; } = [Client, Auditor, Finance, Operator];
+
+    /// <summary>Who may read payments at all (which ones: <see cref="ApiCaller.MayReadPaymentOf"/>); the API and the console both ask this.</summary>
+    public static string[] PaymentReaders { get; } = [Client, Auditor, Operator];
+
+    /// <summary>Who may redeliver a webhook delivery: its client, or an operator acting for it.</summary>
+    public static string[] WebhookRedeliverers { get; } = [Client, Operator];
 
     public static void Add(AuthorizationOptions options)
     {

@@ -17,15 +17,14 @@ public static class PaymentDeliveriesHandler
             return Problems.NotFound($"Payment {id}");
         }
 
-        var clientId = ApiCaller.Client(http).ClientId;
         var payment = await ledger.Load(paymentId, cancellationToken);
-        if (payment.Status == PaymentStatus.None || payment.ClientId != clientId)
+        if (payment.Status == PaymentStatus.None || !ApiCaller.MayReadPaymentOf(http, payment.ClientId))
         {
             return Problems.NotFound($"Payment {id}");
         }
 
         var items = new List<WebhookDeliveryResponse>();
-        foreach (var delivery in await deliveries.DeliveriesForPayment(clientId, paymentId, cancellationToken))
+        foreach (var delivery in await deliveries.DeliveriesForPayment(payment.ClientId, paymentId, cancellationToken))
         {
             items.Add(WebhookResponses.Delivery(delivery, await deliveries.AttemptsForDelivery(delivery.DeliveryId, cancellationToken)));
         }

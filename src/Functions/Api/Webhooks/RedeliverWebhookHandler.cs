@@ -10,7 +10,7 @@ public static class RedeliverWebhookHandler
     public static async Task<IResult> Handle(
         string id, HttpContext http, [FromServices] WebhookReplay replay, [FromServices] IWebhookDeliveryStore deliveries, CancellationToken cancellationToken)
     {
-        var outcome = await replay.Redeliver(ApiCaller.Client(http).ClientId, id, cancellationToken);
+        var outcome = await replay.Redeliver(await ActingFor(http, id, deliveries, cancellationToken), id, cancellationToken);
         switch (outcome)
         {
             case ReplayOutcome.Queued { Delivery: { } delivery }:
@@ -23,5 +23,13 @@ public static class RedeliverWebhookHandler
             default:
                 throw new InvalidOperationException($"Unexpected outcome {outcome}");
         }
+    }
+
+    /// <summary>The client the redelivery is for: the caller itself, or for an operator the delivery's own client.</summary>
+    public static async Task<string> ActingFor(HttpContext http, string deliveryId, IWebhookDeliveryStore deliveries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var caller = ApiCaller.Client(http).ClientId;
+        return ApiCaller.ActsForEveryClient(http) && await deliveries.FindDelivery(deliveryId, cancellationToken) is { } delivery ? delivery.ClientId : caller;
     }
 }

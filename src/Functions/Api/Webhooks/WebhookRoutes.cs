@@ -52,19 +52,20 @@ public static class WebhookRoutes
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, Problem)
             .Produces<ApiProblem>(StatusCodes.Status409Conflict, Problem);
 
-        Authorized(app.MapGroup("/webhook-deliveries")).MapPost("{id}/redeliver", RedeliverWebhookHandler.Handle)
-            .WithSummary("Send one delivery again, with the same webhook-id")
+        Authorized(app.MapGroup("/webhook-deliveries"), ApiPolicies.WebhookRedeliverers).MapPost("{id}/redeliver", RedeliverWebhookHandler.Handle)
+            .WithSummary("Send one delivery again, with the same webhook-id (a client its own; an operator any client's)")
             .Produces<WebhookDeliveryResponse>(StatusCodes.Status202Accepted)
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, Problem)
             .Produces<ApiProblem>(StatusCodes.Status409Conflict, Problem);
-        Authorized(app.MapGroup("/payments")).MapGet("{id}/deliveries", PaymentDeliveriesHandler.Handle)
-            .WithSummary("Every webhook delivery of the payment's events, with each attempt")
+        Authorized(app.MapGroup("/payments"), ApiPolicies.PaymentReaders).MapGet("{id}/deliveries", PaymentDeliveriesHandler.Handle)
+            .WithSummary("Every webhook delivery of the payment's events, with each attempt (to whoever may read the payment)")
             .Produces<PaymentDeliveriesResponse>()
             .Produces<ApiProblem>(StatusCodes.Status404NotFound, Problem);
     }
 
-    private static RouteGroupBuilder Authorized(RouteGroupBuilder group) => group
-        .RequireAuthorization(ApiPolicies.Client)
+    /// <summary>Client keys only, unless <paramref name="roles"/> names who else may call the group.</summary>
+    private static RouteGroupBuilder Authorized(RouteGroupBuilder group, params string[] roles) => group
+        .RequireAuthorization(ApiPolicies.AnyOf(roles.Length > 0 ? roles : [ApiPolicies.Client]))
         .WithTags(Tag)
         .WithMetadata(
             new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiProblem), [Problem]),

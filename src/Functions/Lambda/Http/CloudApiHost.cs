@@ -11,6 +11,7 @@ using Payments.EventStore.Contract;
 using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Lambda.Runtime;
+using Payments.Functions.OperatorConsole;
 using Payments.Projections.ReadModel;
 
 namespace Payments.Functions.Lambda.Http;
@@ -44,9 +45,12 @@ public static class CloudApiHost
         services.AddCloudWebhooks(settings);
         services.AddCloudReconciliation(settings);
         var audited = AddCloudAudit(services, settings);
+        // Sealing keys live in the instance's memory: a console session lasts while the warm instance does (README, "Operator console").
+        services.AddOperatorConsole(keysDirectory: null);
 
         var app = builder.Build();
         app.UsePaymentsApi(audited ? endpoints => endpoints.MapEventFeed() : null);
+        app.MapOperatorConsole();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return (app, app.Services.GetRequiredService<LambdaHttpServer>());
     }
