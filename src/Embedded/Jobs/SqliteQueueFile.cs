@@ -189,9 +189,9 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         }, cancellationToken);
 
     public Task<bool> Discard(string messageId, CancellationToken cancellationToken) =>
-        Locked(async () =>
+        Locked(async transaction =>
         {
-            await using var delete = Command(null, "DELETE FROM dead_letters WHERE message_id = $id", ("$id", messageId));
+            await using var delete = Command(transaction, "DELETE FROM dead_letters WHERE message_id = $id", ("$id", messageId));
             return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }, cancellationToken);
 
