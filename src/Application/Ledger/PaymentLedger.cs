@@ -78,6 +78,17 @@ public sealed class PaymentLedger(IEventStore store, TimeProvider time)
     public async Task<CommandOutcome> Execute(Guid paymentId, PaymentCommand command, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var state = await Load(paymentId, cancellationToken).ConfigureAwait(false);
+        return await Execute(state, command, metadata, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decides against a state the caller already holds and appends at its version: a worker that just appended
+    /// carries the state on instead of reading the stream back. A stale state is refused by the expected version.
+    /// </summary>
+    public async Task<CommandOutcome> Execute(Payment state, PaymentCommand command, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var paymentId = state.PaymentId;
         var decision = PaymentDecider.Decide(command, state, time.GetUtcNow());
         if (!decision.IsAccepted)
         {

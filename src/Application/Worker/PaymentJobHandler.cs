@@ -56,9 +56,11 @@ public sealed class PaymentJobHandler
 
     private async Task<JobDisposition> Advance(Guid paymentId, JobReceipt receipt, EventMetadata metadata, CancellationToken cancellationToken)
     {
+        Payment? known = null;
         for (var step = 0; step < MaxSteps; step++)
         {
-            var state = await _ledger.Load(paymentId, cancellationToken).ConfigureAwait(false);
+            var state = known ?? await _ledger.Load(paymentId, cancellationToken).ConfigureAwait(false);
+            known = null;
             if (state.Status == PaymentStatus.None)
             {
                 WorkerLog.UnknownPayment(_logger, receipt.MessageId, paymentId, receipt.ReceiveCount);
@@ -72,7 +74,7 @@ public sealed class PaymentJobHandler
 
             if (state.Status == PaymentStatus.Pending)
             {
-                await Apply(paymentId, new PaymentCommand.StartProcessing(), metadata, cancellationToken).ConfigureAwait(false);
+                known = await Apply(state, new PaymentCommand.StartProcessing(), metadata, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -92,7 +94,7 @@ public sealed class PaymentJobHandler
             if (command is not null)
             {
                 LogForOperators(paymentId, command);
-                await Apply(paymentId, command, metadata, cancellationToken).ConfigureAwait(false);
+                known = await Apply(state, command, metadata, cancellationToken).ConfigureAwait(false);
             }
 
             if (Unsettled(outcome, command) is { } why)
@@ -203,21 +205,28 @@ public sealed class PaymentJobHandler
         }
     }
 
-    /// <summary>Appends unless another writer got there first; either way the loop reloads and decides again.</summary>
-    private async Task Apply(Guid paymentId, PaymentCommand command, EventMetadata metadata, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends against the state this delivery holds and returns the state after it, so the next step needs no read;
+    /// null when another writer got there first (refused by the expected version), and the loop reloads and decides again.
+    /// </summary>
+    private async Task<Payment?> Apply(Payment state, PaymentCommand command, EventMetadata metadata, CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await _ledger.Execute(paymentId, command, metadata, cancellationToken).ConfigureAwait(false);
-            if (!outcome.IsAccepted)
+            var outcome = await _ledger.Execute(state, command, metadata, cancellationToken).ConfigureAwait(false);
+            if (outcome.IsAccepted)
             {
-                WorkerLog.LostRace(_logger, paymentId, outcome.Rejection!.Reason);
+                return outcome.State;
             }
+
+            WorkerLog.LostRace(_logger, state.PaymentId, outcome.Rejection!.Reason);
         }
         catch (WrongExpectedVersionException e)
         {
-            WorkerLog.LostRace(_logger, paymentId, e.Message);
+            WorkerLog.LostRace(_logger, state.PaymentId, e.Message);
         }
+
+        return null;
     }
 
     private bool IsLastReceive(JobReceipt receipt) => receipt.ReceiveCount >= _options.MaxReceives;
