@@ -52,5 +52,8 @@ public sealed class SqliteWebhookQueue : IWebhookQueue, IAsyncDisposable
     /// <summary>Messages the queue gave up on, oldest first; they stay for an operator.</summary>
     public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) => _file.ReadDeadLetters(cancellationToken);
 
+    /// <summary>Depth, oldest age and dead letters, for the host's queue gauges.</summary>
+    public Task<QueueMeasure> Measure(CancellationToken cancellationToken) => _file.Measure(cancellationToken);
+
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 }

@@ -6,17 +6,22 @@ using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Api.Feed;
 using Payments.Functions.Hosting.Health;
+using Payments.Functions.Hosting.Telemetry;
 
 namespace Payments.Functions.Hosting;
 
 /// <summary>
 /// The embedded host, composed top to bottom: Kestrel and logging, the HTTP API's platform pieces (authentication,
 /// authorization, problem details and the exception handler, OpenAPI, health checks), the embedded column
-/// (<see cref="EmbeddedServices"/>), then the endpoints, with the ordered feed that only a log with a global order has.
+/// (<see cref="EmbeddedServices"/>), telemetry (<see cref="PaymentsTelemetry"/>), then the endpoints, with the ordered
+/// feed that only a log with a global order has, and <c>/metrics</c>.
 /// </summary>
 public static class PaymentsHost
 {
     public const string ReadyTag = "ready";
+
+    /// <summary>The <c>service.name</c> every span and metric of this host carries.</summary>
+    public const string ServiceName = "payments";
 
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting in <paramref name="options"/> is out of range.</exception>
     public static WebApplication Build(ServeOptions options, ApiKeyRing keys, Action<IServiceCollection>? overrides = null, bool ownsDataDirectory = false)
@@ -33,7 +38,12 @@ public static class PaymentsHost
             kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.IncludeScopes = true;
+        });
+        PaymentsTelemetry.WithTraceIds(builder.Logging);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 
         var services = builder.Services;
@@ -45,6 +55,13 @@ public static class PaymentsHost
             .AddCheck<ConsumerLagCheck>("log-consumers", tags: [ReadyTag])
             .AddCheck<EventStoreFaultCheck>("event-store", tags: [ReadyTag]);
         services.AddEmbeddedColumn(options, reclaimLeasesOnStart: ownsDataDirectory);
+        services.AddPaymentsTelemetry(options.Telemetry, ServiceName);
+        if (options.Telemetry.Prometheus || options.Telemetry.OtlpAddress is not null)
+        {
+            services.AddSingleton<ColumnGauges>();
+            services.AddHostedService(sp => sp.GetRequiredService<ColumnGauges>());
+        }
+
         overrides?.Invoke(services);
 
         var app = builder.Build();
@@ -53,6 +70,7 @@ public static class PaymentsHost
             endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.Write });
             endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
             endpoints.MapEventFeed();
+            PaymentsTelemetry.MapMetrics(endpoints, options.Telemetry);
         });
         app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, options));
         return app;
