@@ -7,26 +7,18 @@ namespace Payments.Functions.Hosting.Telemetry;
 /// default: nothing is traced then), and metrics on the host's own <c>/metrics</c> for Prometheus to scrape (on by
 /// default for `serve`). <c>PAYMENTS_TELEMETRY__OTLPENDPOINT</c>, <c>PAYMENTS_TELEMETRY__PROMETHEUS</c>.
 /// </summary>
-public sealed class TelemetryOptions : IValidatableObject
+public sealed class TelemetryOptions
 {
     /// <summary>The collector's base address, e.g. <c>http://127.0.0.1:4317</c> (gRPC) or <c>:4318</c> with <see cref="OtlpProtocol"/> http/protobuf.</summary>
+    [RegularExpression(@"^https?://[^\s/:?#]+(:[0-9]{1,5})?(/\S*)?$", ErrorMessage = "{0} must be an absolute http or https address.")]
     public string? OtlpEndpoint { get; set; }
 
     /// <summary><c>grpc</c> (OTLP's default) or <c>http/protobuf</c>.</summary>
-    [RegularExpression("^(grpc|http/protobuf)$", ErrorMessage = "The OTLP protocol must be grpc or http/protobuf.")]
+    [RegularExpression("^(grpc|http/protobuf)$", ErrorMessage = "{0} must be grpc or http/protobuf.")]
     public string OtlpProtocol { get; set; } = "grpc";
 
     /// <summary>Serve <c>/metrics</c> (Prometheus text) on the host's own port, without an API key, like <c>/health</c>.</summary>
     public bool Prometheus { get; set; } = true;
 
     public Uri? OtlpAddress => string.IsNullOrWhiteSpace(OtlpEndpoint) ? null : new Uri(OtlpEndpoint, UriKind.Absolute);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!string.IsNullOrWhiteSpace(OtlpEndpoint)
-            && !(Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-        {
-            yield return new ValidationResult("The OTLP endpoint must be an absolute http or https address.", [nameof(OtlpEndpoint)]);
-        }
-    }
 }
