@@ -4,9 +4,9 @@ using Pulumi;
 namespace Payments.Infrastructure;
 
 /// <summary>
-/// The two things a stack chooses: which <see cref="CloudEnvironment"/> the topology is defined for
-/// (<c>payments:environment</c>) and where the Lambda bundle is (<c>payments:bundle</c>); every figure comes from the
-/// topology itself.
+/// What a stack chooses: which <see cref="CloudEnvironment"/> the topology is defined for (<c>payments:environment</c>,
+/// with an optional OTLP collector, <c>payments:otlpEndpoint</c>) and where the Lambda bundle is (<c>payments:bundle</c>);
+/// every figure comes from the topology itself.
 /// </summary>
 public sealed record StackSettings(CloudEnvironment Environment, string BundlePath)
 {
@@ -24,6 +24,12 @@ public sealed record StackSettings(CloudEnvironment Environment, string BundlePa
             ?? throw new InvalidOperationException(
                 $"payments:environment is '{name}'; expected one of {string.Join(", ", Environments.Select(e => e.Name))}.");
         var bundle = config.Get("bundle") ?? DefaultBundlePath;
+
+        // Optional: the OTLP collector every function exports to; the topology sets PAYMENTS_TELEMETRY__OTLPENDPOINT from it.
+        if (config.Get("otlpEndpoint") is { Length: > 0 } otlp)
+        {
+            environment = environment with { OtlpEndpoint = otlp };
+        }
 
         // A missing bundle would otherwise surface only as an archive error deep inside the engine.
         if (!File.Exists(bundle))

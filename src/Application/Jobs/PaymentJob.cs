@@ -8,11 +8,15 @@ namespace Payments.Application.Jobs;
 /// "Process this payment": the whole job message. The payment's state lives in its event stream, not in the job.
 /// <see cref="JobId"/> names the event that asked for the job (<see cref="IdFor"/>), so every resend of that event
 /// (a Streams batch retried from a failed record, a page re-delivered) produces a job with the same id; it is
-/// optional on the wire, so bodies written before it existed still parse.
+/// optional on the wire, so bodies written before it existed still parse. <see cref="Traceparent"/> and
+/// <see cref="Tracestate"/> carry the W3C trace context of the request that asked for the payment (from the event's
+/// metadata), so the worker's spans join the API request's trace; optional too, and absent when nothing was traced.
 /// </summary>
 public sealed record PaymentJob(
     [property: JsonPropertyName("payment_id")] Guid PaymentId,
-    [property: JsonPropertyName("job_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? JobId = null)
+    [property: JsonPropertyName("job_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? JobId = null,
+    [property: JsonPropertyName("traceparent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Traceparent = null,
+    [property: JsonPropertyName("tracestate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Tracestate = null)
 {
     /// <summary>SQS's own message limit; anything bigger is not one of our jobs.</summary>
     public const int MaxBodyBytes = 256 * 1024;

@@ -47,7 +47,7 @@ public sealed class PaymentLedger(IEventStore store, TimeProvider time)
 
         return result switch
         {
-            AppendResult.Appended => new RequestOutcome.Accepted(PaymentFold.Replay(decision.Events)),
+            AppendResult.Appended => Accepted(PaymentFold.Replay(decision.Events)),
             AppendResult.UniqueKeyTaken taken => new RequestOutcome.KeyAlreadyUsed(
                 Guid.Parse(taken.OwnerStream.Value), string.Equals(taken.OwnerFingerprint, fingerprint, StringComparison.Ordinal)),
             _ => throw new InvalidOperationException($"Unexpected append result {result}"),
@@ -97,7 +97,15 @@ public sealed class PaymentLedger(IEventStore store, TimeProvider time)
 
         await store.Append(StreamId.For(paymentId), ExpectedVersion.At(state.Version), Encode(decision.Events, metadata), null, cancellationToken)
             .ConfigureAwait(false);
-        return new CommandOutcome(decision.Events.Aggregate(state, PaymentFold.Evolve), null);
+        var after = decision.Events.Aggregate(state, PaymentFold.Evolve);
+        LedgerMetrics.Changed(state, after);
+        return new CommandOutcome(after, null);
+    }
+
+    private static RequestOutcome.Accepted Accepted(Payment payment)
+    {
+        LedgerMetrics.Accepted(payment);
+        return new RequestOutcome.Accepted(payment);
     }
 
     public static PaymentEvent Decode(StoredEvent stored) => PaymentEventCodec.Decode(stored.Type, stored.SchemaVersion, stored.Data);

@@ -28,6 +28,7 @@ public sealed class PaymentJobHandler
     private readonly WorkerOptions _options;
     private readonly ILogger _logger;
     private readonly RampCalls _ramps;
+    private readonly TimeProvider _time;
 
     public PaymentJobHandler(
         PaymentLedger ledger, IOnRampProvider onRamp, IOffRampProvider offRamp, WorkerOptions options, TimeProvider time, ILogger<PaymentJobHandler> logger)
@@ -38,6 +39,7 @@ public sealed class PaymentJobHandler
         _options = options;
         _logger = logger;
         _ramps = new RampCalls(options, time, logger);
+        _time = time;
     }
 
     public async Task<JobDisposition> Handle(JobReceipt receipt, CancellationToken cancellationToken)
@@ -50,8 +52,11 @@ public sealed class PaymentJobHandler
             return new JobDisposition.Release(RedeliveryDelay(receipt), problem);
         }
 
-        var metadata = new EventMetadata(job.PaymentId.ToString("D"), receipt.MessageId, Actor);
-        return await Advance(job.PaymentId, receipt, metadata, cancellationToken).ConfigureAwait(false);
+        using var span = PaymentTracing.StartJob(job, receipt);
+        var metadata = new EventMetadata(job.PaymentId.ToString("D"), receipt.MessageId, Actor).InCurrentTrace();
+        var disposition = await Advance(job.PaymentId, receipt, metadata, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("payments.job.disposition", disposition is JobDisposition.Acknowledge ? "acknowledged" : "released");
+        return disposition;
     }
 
     private async Task<JobDisposition> Advance(Guid paymentId, JobReceipt receipt, EventMetadata metadata, CancellationToken cancellationToken)
@@ -137,8 +142,19 @@ public sealed class PaymentJobHandler
         _ => null,
     };
 
-    /// <summary>A leg already flagged unknown is looked up first; only a provider with no record of the key is asked again.</summary>
+    /// <summary>One delivery's work on a leg, as a span and a duration by outcome.</summary>
     private async Task<RampCallOutcome> Call(Payment state, RampLeg leg, CancellationToken cancellationToken)
+    {
+        using var span = PaymentTracing.StartLeg(leg, state.PaymentId);
+        var started = _time.GetTimestamp();
+        var outcome = await CallLeg(state, leg, cancellationToken).ConfigureAwait(false);
+        PaymentMetrics.LegFinished(leg, outcome, _time.GetElapsedTime(started));
+        span?.SetTag("payments.ramp.outcome", PaymentMetrics.OutcomeTag(outcome));
+        return outcome;
+    }
+
+    /// <summary>A leg already flagged unknown is looked up first; only a provider with no record of the key is asked again.</summary>
+    private async Task<RampCallOutcome> CallLeg(Payment state, RampLeg leg, CancellationToken cancellationToken)
     {
         var key = RampRequestKey.For(state.PaymentId, leg);
         if (state.UnknownOutcomeLeg == leg)

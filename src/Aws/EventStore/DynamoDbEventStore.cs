@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Payments.EventStore.Contract;
 using Payments.EventStore.Integrity;
 using Payments.EventStore.Serialization;
+using Payments.EventStore.Telemetry;
 using A = Payments.Aws.EventStore.DynamoDbEventAttributes;
 
 namespace Payments.Aws.EventStore;
@@ -18,6 +20,9 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
 {
     /// <summary>Conflicting transactions on the same stream resolve in a few tries; the loser then sees the version taken.</summary>
     private const int MaxAttempts = 8;
+
+    /// <summary>The <c>store</c> tag of this backend's commits.</summary>
+    private const string Store = "dynamodb";
 
     private readonly IAmazonDynamoDB _client = client;
     private readonly DynamoDbEventStoreTables _tables = tables;
@@ -35,6 +40,29 @@ public sealed class DynamoDbEventStore(IAmazonDynamoDB client, DynamoDbEventStor
     public async Task<AppendResult> Append(StreamId stream, ExpectedVersion expected, IReadOnlyList<NewEvent> events, UniqueKeyClaim? claim = null, CancellationToken cancellationToken = default)
     {
         AppendValidation.Check(expected, events, claim);
+        using var span = EventStoreTelemetry.StartAppend(Store, stream.Value, events.Count);
+        var started = _time.GetTimestamp();
+        try
+        {
+            var result = await Commit(stream, expected, events, claim, cancellationToken).ConfigureAwait(false);
+            if (result is AppendResult.Appended)
+            {
+                // One transaction carries exactly this append's events: the batch is the append.
+                EventStoreTelemetry.RecordCommit(Store, _time.GetElapsedTime(started), events.Count);
+                span?.SetTag(EventStoreTelemetry.BatchSizeTag, events.Count);
+            }
+
+            return result;
+        }
+        catch (Exception e)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+    }
+
+    private async Task<AppendResult> Commit(StreamId stream, ExpectedVersion expected, IReadOnlyList<NewEvent> events, UniqueKeyClaim? claim, CancellationToken cancellationToken)
+    {
         var previousHash = await PreviousHash(stream, expected, cancellationToken).ConfigureAwait(false);
         var drafts = Draft(stream, expected, events, previousHash, _time.GetUtcNow());
         var (request, keyIndex) = DynamoDbAppendTransaction.Build(_tables, stream, drafts, claim, _time.GetUtcNow());

@@ -47,6 +47,9 @@ public sealed record CloudTopology(
     public const string WebhookDeliveriesTableVariable = "PAYMENTS_WEBHOOK_DELIVERIES_TABLE";
     public const string WebhookKeyIdVariable = "PAYMENTS_WEBHOOK_KEY_ID";
 
+    /// <summary>Every function's OTLP collector, set only when the environment names one (the functions export nothing without it).</summary>
+    public const string OtlpEndpointVariable = "PAYMENTS_TELEMETRY__OTLPENDPOINT";
+
     /// <summary>
     /// Open payments idle longer than this get their job again. Beyond the payment queue's visibility timeout (a worker
     /// may hold a job that long) plus its redelivery delays, so a job merely in flight is not duplicated.
@@ -169,6 +172,7 @@ public sealed record CloudTopology(
             ]),
         ];
 
+        functions = [.. functions.Select(f => WithTelemetry(f, environment))];
         return new CloudTopology(
             environment,
             [
@@ -309,6 +313,17 @@ public sealed record CloudTopology(
     }
 
     /// <summary>The sweeper reads only the open-payments index and writes only jobs; one instance at a time is plenty.</summary>
+    private static FunctionDefinition WithTelemetry(FunctionDefinition function, CloudEnvironment environment) =>
+        string.IsNullOrWhiteSpace(environment.OtlpEndpoint)
+            ? function
+            : function with
+            {
+                Environment = new Dictionary<string, EnvironmentValue>(function.Environment, StringComparer.Ordinal)
+                {
+                    [OtlpEndpointVariable] = EnvironmentValue.Of(environment.OtlpEndpoint),
+                },
+            };
+
     private static Dictionary<string, EnvironmentValue> SweeperEnvironment(string payments, QueueDefinition queue) => new(StringComparer.Ordinal)
     {
         ["PAYMENTS_READ_MODEL_TABLE"] = EnvironmentValue.Of(payments),

@@ -11,4 +11,7 @@ internal sealed record PendingAppend(
     CancellationToken CancellationToken)
 {
     public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Events in the group commit that carried this append, set by the writer before it completes the append.</summary>
+    public int CommittedWith { get; set; }
 }

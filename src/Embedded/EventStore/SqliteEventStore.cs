@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Payments.EventStore.Contract;
+using Payments.EventStore.Telemetry;
 
 namespace Payments.Embedded.EventStore;
 
@@ -62,7 +64,30 @@ public sealed class SqliteEventStore : IEventStore, IEventLog, IAppendNotifier, 
     public Task<AppendResult> Append(StreamId stream, ExpectedVersion expected, IReadOnlyList<NewEvent> events, UniqueKeyClaim? claim = null, CancellationToken cancellationToken = default)
     {
         AppendValidation.Check(expected, events, claim);
-        return _writer.Enqueue(new PendingAppend(stream, expected, events, claim, cancellationToken));
+        var append = new PendingAppend(stream, expected, events, claim, cancellationToken);
+        return EventStoreTelemetry.StartAppend(SqliteGroupCommitWriter.Store, stream.Value, events.Count) is { } span
+            ? Traced(append, span)
+            : _writer.Enqueue(append);
+    }
+
+    private async Task<AppendResult> Traced(PendingAppend append, Activity span)
+    {
+        using (span)
+        {
+            try
+            {
+                return await _writer.Enqueue(append).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                span.SetStatus(ActivityStatusCode.Error, e.Message);
+                throw;
+            }
+            finally
+            {
+                span.SetTag(EventStoreTelemetry.BatchSizeTag, append.CommittedWith);
+            }
+        }
     }
 
     public Task<IReadOnlyList<StoredEvent>> ReadStream(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default) =>

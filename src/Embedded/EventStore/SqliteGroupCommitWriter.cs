@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Payments.EventStore.Contract;
+using Payments.EventStore.Telemetry;
 
 namespace Payments.Embedded.EventStore;
 
@@ -16,6 +17,9 @@ namespace Payments.Embedded.EventStore;
 internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 {
     private const int MaxBatch = 1024;
+
+    /// <summary>The <c>store</c> tag of this backend's commits.</summary>
+    public const string Store = "sqlite";
 
     private readonly Channel<PendingAppend> _queue = Channel.CreateBounded<PendingAppend>(
         new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -138,6 +142,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         Exception? failure = null;
         try
         {
+            var started = _time.GetTimestamp();
             transaction = _connection.BeginTransaction();
             _statements.Enlist(transaction);
             var now = _time.GetUtcNow();
@@ -148,6 +153,18 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 
             transaction.Commit();
             Interlocked.Increment(ref _commits);
+            var events = 0;
+            foreach (var append in batch)
+            {
+                events += append.Events.Count;
+            }
+
+            foreach (var append in batch)
+            {
+                append.CommittedWith = events;
+            }
+
+            EventStoreTelemetry.RecordCommit(Store, _time.GetElapsedTime(started), events);
         }
         catch (Exception e)
         {

@@ -72,6 +72,9 @@ public sealed class SqlitePaymentJobQueue : IDeadLetterQueue, IPaymentJobQueue, 
             }
         }, cancellationToken);
 
+    /// <summary>Depth, oldest age and dead letters, for the host's queue gauges.</summary>
+    public Task<QueueMeasure> Measure(CancellationToken cancellationToken) => _file.Measure(cancellationToken);
+
     /// <summary>Jobs not yet completed or dead-lettered, visible or not.</summary>
     public Task<long> CountPending(CancellationToken cancellationToken) => _file.CountPending(cancellationToken);
 

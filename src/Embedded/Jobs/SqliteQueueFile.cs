@@ -156,6 +156,17 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
             return (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
 
+    /// <summary>Depth, oldest age and dead letters in one read.</summary>
+    public Task<QueueMeasure> Measure(CancellationToken cancellationToken) =>
+        Locked(async transaction =>
+        {
+            await using var select = Command(transaction, "SELECT (SELECT COUNT(*) FROM jobs), (SELECT MIN(enqueued_at) FROM jobs), (SELECT COUNT(*) FROM dead_letters)");
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var oldest = await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false) ? TimeSpan.Zero : Time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+            return new QueueMeasure(reader.GetInt64(0), oldest > TimeSpan.Zero ? oldest : TimeSpan.Zero, reader.GetInt64(2));
+        }, cancellationToken);
+
     /// <summary>Jobs the queue gave up on, oldest first; they stay for an operator.</summary>
     public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) =>
         Locked<IReadOnlyList<DeadLetteredJob>>(async transaction =>

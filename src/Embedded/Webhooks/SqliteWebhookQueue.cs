@@ -57,6 +57,8 @@ public sealed class SqliteWebhookQueue : IDeadLetterQueue, IWebhookQueue, IAsync
     public Task<bool> Redrive(string messageId, CancellationToken cancellationToken) => _file.Redrive(messageId, cancellationToken);
 
     public Task<bool> Discard(string messageId, CancellationToken cancellationToken) => _file.Discard(messageId, cancellationToken);
+    /// <summary>Depth, oldest age and dead letters, for the host's queue gauges.</summary>
+    public Task<QueueMeasure> Measure(CancellationToken cancellationToken) => _file.Measure(cancellationToken);
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 }

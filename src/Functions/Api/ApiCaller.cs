@@ -33,6 +33,6 @@ public static class ApiCaller
         var correlation = supplied.Length is > 0 and <= MaxCorrelationLength && supplied.All(c => c is > ' ' and <= '~')
             ? supplied
             : http.TraceIdentifier;
-        return new EventMetadata(correlation, null, "client:" + Client(http).ClientId);
+        return new EventMetadata(correlation, null, "client:" + Client(http).ClientId).InCurrentTrace();
     }
 }

@@ -20,4 +20,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Could not sign an audit checkpoint; trying again at the next interval")]
     public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Could not measure the queues and consumers for the gauges; keeping the last figures")]
+    public static partial void GaugesFailed(ILogger logger, Exception exception);
 }

@@ -7,17 +7,22 @@ using Payments.Functions.Api.Auth;
 using Payments.Functions.Api.Feed;
 using Payments.Functions.Hosting.Health;
 using Payments.Functions.OperatorConsole;
+using Payments.Functions.Hosting.Telemetry;
 
 namespace Payments.Functions.Hosting;
 
 /// <summary>
 /// The embedded host, composed top to bottom: Kestrel and logging, the HTTP API's platform pieces (authentication,
 /// authorization, problem details and the exception handler, OpenAPI, health checks), the embedded column
-/// (<see cref="EmbeddedServices"/>), then the endpoints, with the ordered feed that only a log with a global order has.
+/// (<see cref="EmbeddedServices"/>), telemetry (<see cref="PaymentsTelemetry"/>), then the endpoints, with the ordered
+/// feed that only a log with a global order has, and <c>/metrics</c>.
 /// </summary>
 public static class PaymentsHost
 {
     public const string ReadyTag = "ready";
+
+    /// <summary>The <c>service.name</c> every span and metric of this host carries.</summary>
+    public const string ServiceName = "payments";
 
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting in <paramref name="options"/> is out of range.</exception>
     public static WebApplication Build(ServeOptions options, ApiKeyRing keys, Action<IServiceCollection>? overrides = null, bool ownsDataDirectory = false)
@@ -34,7 +39,12 @@ public static class PaymentsHost
             kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.IncludeScopes = true;
+        });
+        PaymentsTelemetry.WithTraceIds(builder.Logging);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 
         var services = builder.Services;
@@ -47,6 +57,13 @@ public static class PaymentsHost
             .AddCheck<EventStoreFaultCheck>("event-store", tags: [ReadyTag]);
         services.AddEmbeddedColumn(options, reclaimLeasesOnStart: ownsDataDirectory);
         services.AddOperatorConsole(Path.Combine(options.DataDirectory, "console-keys"));
+        services.AddPaymentsTelemetry(options.Telemetry, ServiceName);
+        if (options.Telemetry.Prometheus || options.Telemetry.OtlpAddress is not null)
+        {
+            services.AddSingleton<ColumnGauges>();
+            services.AddHostedService(sp => sp.GetRequiredService<ColumnGauges>());
+        }
+
         overrides?.Invoke(services);
 
         var app = builder.Build();
@@ -56,6 +73,7 @@ public static class PaymentsHost
             endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.Write });
             endpoints.MapEventFeed();
             endpoints.MapOperatorConsole();
+            PaymentsTelemetry.MapMetrics(endpoints, options.Telemetry);
         });
         app.Lifetime.ApplicationStarted.Register(() => AnnounceListening(app, options));
         return app;

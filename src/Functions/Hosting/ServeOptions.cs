@@ -6,6 +6,7 @@ using Payments.Application.Webhooks;
 using Payments.Application.Worker;
 using Payments.Application.Ramps.Sandbox;
 using Payments.Functions.Hosting.Health;
+using Payments.Functions.Hosting.Telemetry;
 
 namespace Payments.Functions.Hosting;
 
@@ -61,6 +62,10 @@ public sealed class ServeOptions
     /// </summary>
     [ConfigurationKeyName("AUDIT_KEY_FILE")]
     public string? AuditKeyFile { get; set; }
+
+    /// <summary>OTLP export (off unless an endpoint is set) and the Prometheus <c>/metrics</c> endpoint (on).</summary>
+    [ValidateObjectMembers]
+    public TelemetryOptions Telemetry { get; set; } = new();
 
     /// <summary>Webhook receive loops; each handles a batch of up to 10 messages at once.</summary>
     [Range(1, 256)]

@@ -23,6 +23,7 @@ public sealed class PaymentProjectionConsumer(PaymentProjector projector, IPayme
     public async Task Handle(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        using var span = ProjectionTracing.StartPage(events);
         await using var batch = await readModel.Begin(cancellationToken).ConfigureAwait(false);
         foreach (var stored in events)
         {

@@ -122,6 +122,20 @@ public sealed class SqsPaymentJobQueueTests(Fauxqs fauxqs) : IClassFixture<Fauxq
         Assert.Equal("", problem);
     }
 
+    [Fact]
+    public async Task Job_trace_context_survives_the_trip_through_sqs()
+    {
+        using var sqs = fauxqs.Client();
+        var queues = await SqsPaymentQueues.Ensure(sqs, UniqueName(), null, CancellationToken.None);
+        var queue = new SqsPaymentJobQueue(sqs, queues.QueueUrl);
+        var job = new PaymentJob(Guid.NewGuid(), "job-1", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "congo=t61rcWkgMzE");
+
+        await queue.Dispatch([job], CancellationToken.None);
+        var receipt = await ReceiveEventually(queue);
+
+        Assert.Equal(job, PaymentJob.TryParse(receipt.Body, out _));
+    }
+
     /// <summary>Long-polls until a delivery arrives; bounded so a broken emulator fails instead of hanging.</summary>
     private static async Task<JobReceipt> ReceiveEventually(SqsPaymentJobQueue queue)
     {

@@ -296,6 +296,16 @@ public sealed class CloudTopologyTests
     }
 
     [Fact]
+    public void Every_function_exports_to_the_environments_otlp_collector_and_none_does_without_one()
+    {
+        var traced = CloudTopology.Define(CloudEnvironment.Prod with { OtlpEndpoint = "https://collector.internal:4317" });
+
+        Assert.All(traced.Functions, f => Assert.Equal("https://collector.internal:4317", f.Environment[CloudTopology.OtlpEndpointVariable].Literal));
+        Assert.Equal(Prod.Functions.Select(f => f.Environment.Count + 1), traced.Functions.Select(f => f.Environment.Count));
+        Assert.All(Prod.Functions.Concat(Dev.Functions), f => Assert.False(f.Environment.ContainsKey(CloudTopology.OtlpEndpointVariable)));
+    }
+
+    [Fact]
     public void Webhook_function_is_told_its_tables_queues_key_and_the_event_store_prefix()
     {
         var environment = Function(CloudTopology.Webhook).Environment;

@@ -227,6 +227,30 @@ public sealed class SqlitePaymentJobQueueTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
+    [Fact]
+    public async Task Dispatched_job_keeps_its_trace_context_and_measure_counts_what_waits()
+    {
+        await using var queue = Open();
+        var job = new PaymentJob(Guid.NewGuid(), "job-1", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "congo=t61rcWkgMzE");
+        await queue.Dispatch([job], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(7));
+
+        var waiting = await queue.Measure(CancellationToken.None);
+        var receipt = await queue.Receive(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(new QueueMeasure(1, TimeSpan.FromSeconds(7), 0), waiting);
+        Assert.Equal(job, PaymentJob.TryParse(receipt!.Body, out _));
+    }
+
+    [Fact]
+    public void Job_body_without_trace_context_leaves_it_out_and_still_parses()
+    {
+        var id = Guid.NewGuid();
+
+        Assert.Equal($"{{\"payment_id\":\"{id:D}\",\"job_id\":\"j\"}}", new PaymentJob(id, "j").ToJson());
+        Assert.Null(PaymentJob.TryParse($"{{\"payment_id\":\"{id:D}\"}}", out _)!.Traceparent);
+    }
+
     private SqlitePaymentJobQueue Open() =>
         SqlitePaymentJobQueue.Open(_directory.File(SqlitePaymentJobQueue.FileName), _time, new EmbeddedQueueOptions { VisibilityTimeout = Visibility });
 }

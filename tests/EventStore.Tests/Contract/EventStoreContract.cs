@@ -45,6 +45,21 @@ public abstract class EventStoreContract<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Trace_context_in_metadata_is_stored_read_back_and_covered_by_the_hash()
+    {
+        var stream = TestEvents.NewStream();
+        var traced = new EventMetadata("corr-t", null, "client:a", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "vendor=value");
+        await Store.Append(stream, ExpectedVersion.NoStream, [new NewEvent("Thing", 1, "{}", traced)]);
+        await Store.Append(stream, ExpectedVersion.At(1), [new NewEvent("Thing", 1, "{}", new EventMetadata("corr-u", null, "worker"))]);
+
+        var read = await Store.ReadStream(stream);
+        Assert.Equal(traced, read[0].Metadata);
+        Assert.Null(read[1].Metadata.Traceparent);
+        Assert.DoesNotContain("trace", read[1].StoredMetadata ?? "", StringComparison.Ordinal);
+        Assert.True(EventHashChain.Verify(read).IsIntact);
+    }
+
+    [Fact]
     public async Task Append_with_expected_version_continues_the_stream_without_gaps()
     {
         var stream = TestEvents.NewStream();

@@ -11,6 +11,9 @@ public sealed class ServeOptionsTests
     [InlineData("RAMPS:FAILURERATE", "1.5", "PAYMENTS_RAMPS__FAILURERATE")]
     [InlineData("HEALTH:MAXCONSUMERLAG", "00:00:00", "PAYMENTS_HEALTH__MAXCONSUMERLAG")]
     [InlineData("DATA_DIR", "", "PAYMENTS_DATA_DIR")]
+    [InlineData("TELEMETRY:OTLPENDPOINT", "ftp://127.0.0.1:4317", "PAYMENTS_TELEMETRY__OTLPENDPOINT")]
+    [InlineData("TELEMETRY:OTLPENDPOINT", "collector:4317", "PAYMENTS_TELEMETRY__OTLPENDPOINT")]
+    [InlineData("TELEMETRY:OTLPPROTOCOL", "udp", "PAYMENTS_TELEMETRY__OTLPPROTOCOL")]
     public void Out_of_range_setting_is_refused_with_a_message_naming_it(string key, string value, string named)
     {
         var error = Assert.Throws<OptionsValidationException>(() => PaymentsConfiguration.Serve(PaymentsConfiguration.Build([new(key, value)])));

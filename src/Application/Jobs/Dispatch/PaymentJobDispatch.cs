@@ -9,7 +9,7 @@ namespace Payments.Application.Jobs.Dispatch;
 /// The outbox relay as a log consumer: accepting a payment only appends <see cref="PaymentEvent.PaymentRequested"/>;
 /// this turns each such event into a job. It filters on the stored type before decoding anything, so event types
 /// this deployment does not know pass through untouched (never decoded, never failed). Each job carries the id of the
-/// event that asked for it (<see cref="PaymentJob.IdFor"/>), the same on every resend. The embedded outbox ignores
+/// event that asked for it (<see cref="PaymentJob.IdFor"/>), the same on every resend, and that event's trace context. The embedded outbox ignores
 /// payments already dispatched, so a page delivered again after a crash never doubles a job; SQS may hold a
 /// duplicate, which the worker absorbs (see <see cref="IJobOutbox"/>). Embedded: behind an <see cref="EventLogSubscription"/>;
 /// cloud: behind the Streams job-enqueuer Lambda.
@@ -40,6 +40,6 @@ public sealed class PaymentJobDispatch(IJobOutbox outbox) : IEventConsumer
     private static PaymentJob JobFor(StoredEvent requested)
     {
         var paymentId = Guid.Parse(requested.StreamId.Value);
-        return new PaymentJob(paymentId, PaymentJob.IdFor(paymentId, requested.Version));
+        return new PaymentJob(paymentId, PaymentJob.IdFor(paymentId, requested.Version), requested.Metadata.Traceparent, requested.Metadata.Tracestate);
     }
 }

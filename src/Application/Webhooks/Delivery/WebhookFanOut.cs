@@ -44,6 +44,7 @@ public sealed class WebhookFanOut(
         }
 
         var upTo = history.Take((int)sequence).ToList();
+        using var span = WebhookTelemetry.StartFanOut(upTo[^1]);
         var payment = PaymentFold.Replay(upTo.Select(PaymentLedger.Decode));
         var message = await deliveries.AddMessage(Message(payment, eventType, upTo[^1]), cancellationToken).ConfigureAwait(false);
         var subscribers = (await endpoints.ListFor(payment.ClientId, cancellationToken).ConfigureAwait(false))
@@ -65,7 +66,7 @@ public sealed class WebhookFanOut(
             var delivery = await deliveries.OpenDelivery(NewDelivery(message, endpoint.EndpointId), cancellationToken).ConfigureAwait(false);
             if (delivery.State == WebhookDeliveryState.Pending)
             {
-                bodies.Add(WebhookQueueMessage.DeliveryBody(delivery.DeliveryId));
+                bodies.Add(WebhookQueueMessage.DeliveryBody(delivery.DeliveryId, TraceContext.Current()));
             }
         }
 

@@ -15,12 +15,20 @@ public sealed class WebhookMessageHandler(WebhookFanOut fanOut, WebhookSender se
             case WebhookQueueMessage.Envelope envelope:
                 return fanOut.Expand(envelope.Event, cancellationToken);
             case WebhookQueueMessage.Delivery delivery:
-                return sender.Attempt(delivery.DeliveryId, cancellationToken);
+                return Send(delivery, cancellationToken);
             case WebhookQueueMessage.Recovery job:
                 return recovery.Run(job, cancellationToken);
             default:
                 WebhookLog.Unreadable(logger, receipt.MessageId);
                 return Task.FromResult<WebhookDisposition>(new WebhookDisposition.DeadLetter("unreadable webhook queue message"));
         }
+    }
+
+    private async Task<WebhookDisposition> Send(WebhookQueueMessage.Delivery delivery, CancellationToken cancellationToken)
+    {
+        using var span = WebhookTelemetry.StartSend(delivery);
+        var disposition = await sender.Attempt(delivery.DeliveryId, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("payments.webhook.disposition", disposition.Why);
+        return disposition;
     }
 }

@@ -2,6 +2,7 @@ using Payments.Application.Webhooks.Deliveries;
 using Payments.Application.Webhooks.Endpoints;
 using Payments.Application.Webhooks.Queue;
 using Payments.Application.Webhooks.Replay;
+using Payments.EventStore.Contract;
 
 namespace Payments.Application.Webhooks.Delivery;
 
@@ -38,7 +39,7 @@ public sealed class WebhookRecovery(
             if (opened.State is WebhookDeliveryState.Failed or WebhookDeliveryState.Skipped || opened is { State: WebhookDeliveryState.Pending, Attempts: 0 })
             {
                 await deliveries.SaveDelivery(WebhookReplay.NewRound(opened, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-                bodies.Add(WebhookQueueMessage.DeliveryBody(opened.DeliveryId));
+                bodies.Add(WebhookQueueMessage.DeliveryBody(opened.DeliveryId, TraceContext.Current()));
             }
         }
 

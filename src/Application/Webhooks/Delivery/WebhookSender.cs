@@ -87,7 +87,7 @@ public sealed class WebhookSender(
             return new WebhookDisposition.Done("attempt recorded by another sender");
         }
 
-
+        WebhookTelemetry.Attempted(response.IsSuccess ? "delivered" : last ? "dead" : "failed");
         if (response.IsSuccess)
         {
             WebhookLog.Delivered(logger, delivery.DeliveryId, delivery.MessageId, endpoint.EndpointId, attempt, response.StatusCode, (long)response.Latency.TotalMilliseconds);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Payments.Application.Webhooks.Routing;
+using Payments.EventStore.Contract;
 
 namespace Payments.Application.Webhooks.Queue;
 
@@ -16,8 +17,11 @@ public abstract record WebhookQueueMessage
 
     public sealed record Envelope(LedgerEventEnvelope Event) : WebhookQueueMessage;
 
+    /// <summary>One delivery; <paramref name="Traceparent"/> and <paramref name="Tracestate"/> continue the trace that queued it (optional, absent from older bodies).</summary>
     public sealed record Delivery(
-        [property: JsonPropertyName("delivery_id")] string DeliveryId) : WebhookQueueMessage;
+        [property: JsonPropertyName("delivery_id")] string DeliveryId,
+        [property: JsonPropertyName("traceparent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Traceparent = null,
+        [property: JsonPropertyName("tracestate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Tracestate = null) : WebhookQueueMessage;
 
     public sealed record Recovery(
         [property: JsonPropertyName("recover_endpoint_id")] string EndpointId,
@@ -25,8 +29,9 @@ public abstract record WebhookQueueMessage
         [property: JsonPropertyName("since")] DateTimeOffset Since,
         [property: JsonPropertyName("until")] DateTimeOffset Until) : WebhookQueueMessage;
 
-    public static string DeliveryBody(string deliveryId) =>
-        JsonSerializer.Serialize(new Delivery(deliveryId), WebhookQueueJsonContext.Default.Delivery);
+    /// <summary>A delivery's body, carrying <paramref name="trace"/> (usually <see cref="TraceContext.Current"/>) when there is one.</summary>
+    public static string DeliveryBody(string deliveryId, TraceContext? trace) =>
+        JsonSerializer.Serialize(new Delivery(deliveryId, trace?.Traceparent, trace?.Tracestate), WebhookQueueJsonContext.Default.Delivery);
 
     public static string RecoveryBody(Recovery recovery) =>
         JsonSerializer.Serialize(recovery, WebhookQueueJsonContext.Default.Recovery);

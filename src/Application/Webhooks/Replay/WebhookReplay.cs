@@ -1,6 +1,7 @@
 using Payments.Application.Webhooks.Deliveries;
 using Payments.Application.Webhooks.Endpoints;
 using Payments.Application.Webhooks.Queue;
+using Payments.EventStore.Contract;
 
 namespace Payments.Application.Webhooks.Replay;
 
@@ -30,7 +31,7 @@ public sealed class WebhookReplay(IWebhookDeliveryStore deliveries, IWebhookEndp
 
         var renewed = NewRound(delivery, time.GetUtcNow());
         await deliveries.SaveDelivery(renewed, cancellationToken).ConfigureAwait(false);
-        await queue.Send([WebhookQueueMessage.DeliveryBody(renewed.DeliveryId)], TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await queue.Send([WebhookQueueMessage.DeliveryBody(renewed.DeliveryId, TraceContext.Current())], TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return new ReplayOutcome.Queued(renewed);
     }
 

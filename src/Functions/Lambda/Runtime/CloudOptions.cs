@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Payments.Aws.Webhooks;
+using Payments.Functions.Hosting.Telemetry;
 
 namespace Payments.Functions.Lambda.Runtime;
 
@@ -77,6 +78,9 @@ public sealed class CloudOptions
     [ConfigurationKeyName("SSM_URL")]
     public Uri? SsmEndpoint { get; set; }
 
+    /// <summary><c>PAYMENTS_TELEMETRY__OTLPENDPOINT</c> (and <c>__OTLPPROTOCOL</c>): OTLP export of the function's spans and metrics; off when unset.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     [ConfigurationKeyName("DYNAMODB_URL")]
     public Uri? DynamoDbEndpoint { get; set; }
 
@@ -90,6 +94,7 @@ public sealed class CloudOptions
         var options = new CloudOptions();
         configuration.Bind(options);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        Validator.ValidateObject(options.Telemetry, new ValidationContext(options.Telemetry), validateAllProperties: true);
         return options;
     }
 }

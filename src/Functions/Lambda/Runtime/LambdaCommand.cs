@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using Payments.Functions.Hosting;
+using Payments.Functions.Hosting.Telemetry;
 
 namespace Payments.Functions.Lambda.Runtime;
 
@@ -26,15 +27,21 @@ internal static class LambdaCommand
             return 2;
         }
 
-        using var loggers = LoggerFactory.Create(logging => logging.AddJsonConsole(json => json.UseUtcTimestamp = true));
+        using var loggers = LoggerFactory.Create(logging => PaymentsTelemetry.WithTraceIds(logging).AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.IncludeScopes = true;
+        }));
         using var http = LambdaRuntimeClient.CreateHttpClient(runtimeApi);
         var runtime = new LambdaRuntimeClient(http);
         var logger = loggers.CreateLogger("Payments.Lambda");
         Func<string, CancellationToken, Task<string>> handler;
+        LambdaTelemetry telemetry;
         try
         {
             var settings = CloudOptions.From(new ConfigurationBuilder().AddEnvironmentVariables(PaymentsConfiguration.EnvironmentPrefix).Build());
-            handler = await LambdaFunctions.Create(function, settings, loggers, cancellationToken);
+            telemetry = LambdaTelemetry.Start(settings.Telemetry, function);
+            handler = telemetry.Around(await LambdaFunctions.Create(function, settings, loggers, cancellationToken));
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException or UriFormatException or ValidationException or FormatException)
         {
@@ -43,7 +50,11 @@ internal static class LambdaCommand
             return 1;
         }
 
-        await LambdaRuntimeLoop.Run(runtime, handler, TimeProvider.System, logger, cancellationToken);
+        using (telemetry)
+        {
+            await LambdaRuntimeLoop.Run(runtime, handler, TimeProvider.System, logger, cancellationToken);
+        }
+
         return 0;
     }
 }
