@@ -4,9 +4,9 @@ using Pulumi;
 namespace Payments.Infrastructure;
 
 /// <summary>
-/// The two things a stack chooses: which <see cref="CloudEnvironment"/> the topology is defined for
-/// (<c>payments:environment</c>) and where the Lambda bundle is (<c>payments:bundle</c>); every figure comes from the
-/// topology itself.
+/// What a stack chooses: which <see cref="CloudEnvironment"/> the topology is defined for (<c>payments:environment</c>),
+/// the browser origins CORS allows on it (<c>payments:allowedOrigins</c>, a list; none by default) and where the Lambda
+/// bundle is (<c>payments:bundle</c>); every figure comes from the topology itself.
 /// </summary>
 public sealed record StackSettings(CloudEnvironment Environment, string BundlePath)
 {
@@ -24,6 +24,12 @@ public sealed record StackSettings(CloudEnvironment Environment, string BundlePa
             ?? throw new InvalidOperationException(
                 $"payments:environment is '{name}'; expected one of {string.Join(", ", Environments.Select(e => e.Name))}.");
         var bundle = config.Get("bundle") ?? DefaultBundlePath;
+
+        // The browser apps allowed to call the API are the deployment's to name (a dashboard's domain), not the code's.
+        if (config.GetObject<string[]>("allowedOrigins") is { Length: > 0 } origins)
+        {
+            environment = environment with { AllowedOrigins = origins };
+        }
 
         // A missing bundle would otherwise surface only as an archive error deep inside the engine.
         if (!File.Exists(bundle))

@@ -10,6 +10,7 @@ using Payments.Aws.Projections;
 using Payments.EventStore.Contract;
 using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Api.Gateway;
 using Payments.Functions.Lambda.Runtime;
 using Payments.Projections.ReadModel;
 
@@ -22,7 +23,9 @@ namespace Payments.Functions.Lambda.Http;
 /// </summary>
 public static class CloudApiHost
 {
-    public static async Task<(WebApplication App, LambdaHttpServer Server)> Start(CloudOptions settings, ApiKeyRing keys, CancellationToken cancellationToken)
+    /// <param name="overrides">Tests only: replaces services after the composition (a slow read model, a log capture).</param>
+    public static async Task<(WebApplication App, LambdaHttpServer Server)> Start(
+        CloudOptions settings, ApiKeyRing keys, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -35,6 +38,9 @@ public static class CloudApiHost
         services.AddSingleton<IServer>(sp => sp.GetRequiredService<LambdaHttpServer>());
         services.AddSingleton(TimeProvider.System);
         services.AddPaymentsApi(keys);
+
+        // Rate limits and CORS are API Gateway's here (the topology's stage throttling and CORS configuration).
+        services.AddGatewayDuties(settings.RequestTimeout);
         services.AddSingleton<IAmazonDynamoDB>(_ => CloudClients.DynamoDb(settings.DynamoDbEndpoint));
         services.AddSingleton<IEventStore>(sp => new DynamoDbEventStore(
             sp.GetRequiredService<IAmazonDynamoDB>(), DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), sp.GetRequiredService<TimeProvider>()));
@@ -44,6 +50,7 @@ public static class CloudApiHost
         services.AddCloudWebhooks(settings);
         services.AddCloudReconciliation(settings);
         var audited = AddCloudAudit(services, settings);
+        overrides?.Invoke(services);
 
         var app = builder.Build();
         app.UsePaymentsApi(audited ? endpoints => endpoints.MapEventFeed() : null);
