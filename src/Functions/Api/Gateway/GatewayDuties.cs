@@ -49,8 +49,8 @@ public static class GatewayDuties
     }
 
     /// <summary>
-    /// Before the exception handler, so a 500, 401 or 429 problem still carries the CORS headers a browser needs to
-    /// read it; preflights are answered here and go no further.
+    /// Ahead of authentication, the rate limiter and the endpoints, so a 401, 429, 504 or 500 problem still carries the
+    /// CORS headers (added as the response starts) a browser needs to read it; preflights are answered here and go no further.
     /// </summary>
     public static WebApplication UseAllowedOrigins(this WebApplication app)
     {
