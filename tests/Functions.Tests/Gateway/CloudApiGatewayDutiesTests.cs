@@ -33,6 +33,7 @@ public sealed class CloudApiGatewayDutiesTests
 
         Assert.Equal(504, response.StatusCode);
         Assert.StartsWith("application/problem+json", response.Headers["Content-Type"], StringComparison.Ordinal);
+        Assert.Contains("/problems/timeout", response.Body, StringComparison.Ordinal);
         var line = await log.WaitFor(e => e.Category == "Payments.Access");
         Assert.Equal(("GET", "/payments", "504", "client_c"), (line.Text("Method"), line.Text("Route"), line.Text("Status"), line.Text("ClientId")));
         Assert.DoesNotContain(Key, line.Message, StringComparison.Ordinal);
