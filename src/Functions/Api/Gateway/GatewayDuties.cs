@@ -17,9 +17,20 @@ public static class GatewayDuties
         {
             Timeout = requestTimeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-            WriteTimeoutResponse = context => Problems.Timeout(requestTimeout).ExecuteAsync(context),
+            WriteTimeoutResponse = context => WriteTimeout(context, requestTimeout),
         });
         return services;
+    }
+
+    /// <summary>
+    /// The middleware calls this while the request's token is still the timed-out one, and a JSON write under a
+    /// cancelled token is silently dropped (the api function's in-memory body got none): the problem is written
+    /// without it, and the middleware restores the original token afterwards.
+    /// </summary>
+    private static Task WriteTimeout(HttpContext context, TimeSpan deadline)
+    {
+        context.RequestAborted = CancellationToken.None;
+        return Problems.Timeout(deadline).ExecuteAsync(context);
     }
 
     /// <summary>The embedded host's CORS policy; with no origin configured there is none, and no CORS header is ever sent.</summary>
