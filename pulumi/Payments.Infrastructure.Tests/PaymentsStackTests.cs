@@ -297,7 +297,7 @@ public sealed class PaymentsStackTests
         var alias = stack.OfType(ResourceTypes.Alias).Single(a => a.Inputs.Text("functionName") == NameOf(Prod, handler));
 
         Assert.Equal("HTTP", api.Inputs.Text("protocolType"));
-        Assert.Equal(Prod.HttpApi.AllowedOrigins.Count > 0, api.Inputs.Has("corsConfiguration"));
+        Assert.Equal(Prod.HttpApi.Cors.Enabled, api.Inputs.Has("corsConfiguration"));
         Assert.Equal("AWS_PROXY", integration.Inputs.Text("integrationType"));
         Assert.Equal("2.0", integration.Inputs.Text("payloadFormatVersion"));
         Assert.Equal(alias.State.Text("arn"), integration.Inputs.Text("integrationUri"));
@@ -324,11 +324,15 @@ public sealed class PaymentsStackTests
     public async Task Allowed_origins_turn_on_cors_for_exactly_those_origins()
     {
         var origins = new[] { "https://dashboard.example" };
-        var topology = Prod with { HttpApi = Prod.HttpApi with { AllowedOrigins = origins } };
+        var topology = Prod with { HttpApi = Prod.HttpApi with { Cors = CorsDefinition.For(origins) } };
         var stack = await ProvisionedStack.Of(topology);
 
-        var api = Assert.Single(stack.OfType(ResourceTypes.Api));
-        Assert.Equal(origins, api.Inputs.Block("corsConfiguration").Texts("allowOrigins"));
+        var cors = Assert.Single(stack.OfType(ResourceTypes.Api)).Inputs.Block("corsConfiguration");
+        Assert.Equal(origins, cors.Texts("allowOrigins"));
+        Assert.Equal(topology.HttpApi.Cors.AllowHeaders, cors.Texts("allowHeaders"));
+        Assert.Equal(topology.HttpApi.Cors.ExposeHeaders, cors.Texts("exposeHeaders"));
+        Assert.Equal(topology.HttpApi.Cors.AllowMethods, cors.Texts("allowMethods"));
+        Assert.Equal(topology.HttpApi.Cors.MaxAgeSeconds, cors.Integer("maxAge"));
     }
 
     [Fact]

@@ -29,9 +29,16 @@ public static class HttpApiGateway
 
         var handler = handlers[0];
         var args = new ApiArgs { Name = definition.Name, ProtocolType = "HTTP" };
-        if (definition.AllowedOrigins.Count > 0)
+        if (definition.Cors.Enabled)
         {
-            args.CorsConfiguration = new ApiCorsConfigurationArgs { AllowOrigins = definition.AllowedOrigins.ToArray() };
+            args.CorsConfiguration = new ApiCorsConfigurationArgs
+            {
+                AllowOrigins = definition.Cors.AllowOrigins.ToArray(),
+                AllowHeaders = definition.Cors.AllowHeaders.ToArray(),
+                ExposeHeaders = definition.Cors.ExposeHeaders.ToArray(),
+                AllowMethods = definition.Cors.AllowMethods.ToArray(),
+                MaxAge = definition.Cors.MaxAgeSeconds,
+            };
         }
 
         var api = new Api(definition.Name, args);

@@ -5,7 +5,8 @@ namespace Payments.Infrastructure;
 
 /// <summary>
 /// What a stack chooses: which <see cref="CloudEnvironment"/> the topology is defined for (<c>payments:environment</c>,
-/// with an optional OTLP collector, <c>payments:otlpEndpoint</c>) and where the Lambda bundle is (<c>payments:bundle</c>);
+/// with an optional OTLP collector, <c>payments:otlpEndpoint</c>), the browser origins CORS allows on it
+/// (<c>payments:allowedOrigins</c>, a list; none by default) and where the Lambda bundle is (<c>payments:bundle</c>);
 /// every figure comes from the topology itself.
 /// </summary>
 public sealed record StackSettings(CloudEnvironment Environment, string BundlePath)
@@ -29,6 +30,12 @@ public sealed record StackSettings(CloudEnvironment Environment, string BundlePa
         if (config.Get("otlpEndpoint") is { Length: > 0 } otlp)
         {
             environment = environment with { OtlpEndpoint = otlp };
+        }
+
+        // The browser apps allowed to call the API are the deployment's to name (a dashboard's domain), not the code's.
+        if (config.GetObject<string[]>("allowedOrigins") is { Length: > 0 } origins)
+        {
+            environment = environment with { AllowedOrigins = origins };
         }
 
         // A missing bundle would otherwise surface only as an archive error deep inside the engine.

@@ -22,6 +22,19 @@ public sealed class ServeSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalid_per_client_rate_limit_stops_serve_naming_the_variable()
+    {
+        var start = ServeProcess.Serve(_dataDirectory, "shop:shop-secret-key", LoopbackPort.Free());
+        start.Environment["PAYMENTS_RATELIMIT__CLIENTS__shop__PERMITSPERSECOND"] = "0";
+
+        var (exit, error) = await Run(start);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("PAYMENTS_RATELIMIT__CLIENTS__shop__PERMITSPERSECOND", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dataDirectory));
+    }
+
+    [Fact]
     public async Task Out_of_range_command_line_option_stops_serve_naming_the_option()
     {
         var (exit, error) = await Run(ServeProcess.Serve(_dataDirectory, "acme:acme-secret-key", LoopbackPort.Free(), "--ramp-failure-rate", "1.5"));

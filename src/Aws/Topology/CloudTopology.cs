@@ -58,6 +58,15 @@ public sealed record CloudTopology(
 
     public const string EventSource = LedgerEventEnvelope.LedgerSource;
 
+    /// <summary>
+    /// The HTTP API stage's throttling, shared by every client: within the account's default API Gateway quota (10,000
+    /// requests/s, burst 5,000) with room for other APIs, and at ~50 ms a warm request about 100 concurrent api
+    /// invocations, a tenth of the account's default Lambda concurrency, leaving the rest to the worker and consumers.
+    /// </summary>
+    public const double StageRateLimit = 2_000;
+
+    public const int StageBurstLimit = 4_000;
+
     /// <summary>EventBridge delivers to the webhook queue under this principal, as the queue's policy names it.</summary>
     public const string EventBridgePrincipal = "events.amazonaws.com";
 
@@ -192,7 +201,7 @@ public sealed record CloudTopology(
             [.. webhookRules, financeRule],
             [RuleDelivery(webhookQueue, webhookRules), RuleDelivery(financeQueue, [financeRule])],
             functions,
-            new HttpApiDefinition(prefix + "http", ["ANY /{proxy+}"], ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100, environment.AllowedOrigins, AccessLogFormat()),
+            new HttpApiDefinition(prefix + "http", ["ANY /{proxy+}"], StageBurstLimit, StageRateLimit, CorsDefinition.For(environment.AllowedOrigins), AccessLogFormat()),
             DefineAlarms(
                 prefix,
                 functions,

@@ -5,6 +5,7 @@ using Payments.Functions.Api.Audit;
 using Payments.Application.Reconciliation;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Api.Operations;
+using Payments.Functions.Api.Gateway;
 using Payments.Functions.Api.Reconciliation;
 using Payments.Functions.Api.Webhooks;
 
@@ -42,13 +43,23 @@ public static class PaymentsApi
         return services;
     }
 
-    /// <summary>The middleware in order, then the endpoints; <paramref name="beforeEndpoints"/> maps what only this host has (health checks, the ordered feed).</summary>
+    /// <summary>
+    /// The middleware in order, then the endpoints; <paramref name="beforeEndpoints"/> maps what only this host has
+    /// (health checks, the ordered feed). The host registers the gateway duties (<see cref="GatewayDuties"/>); those it
+    /// leaves out (rate limits, CORS) are skipped here.
+    /// </summary>
     public static WebApplication UsePaymentsApi(this WebApplication app, Action<WebApplication>? beforeEndpoints = null)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseAccessLog();
+        app.UseAllowedOrigins();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Inside the exception handler: outside, it would take the timeout's cancellation for a client that went away.
+        app.UseRequestTimeouts();
         app.UseAuthentication();
+        app.UseClientRateLimits();
         app.UseAuthorization();
         app.MapOpenApi();
         beforeEndpoints?.Invoke(app);

@@ -75,6 +75,16 @@ public static class Problems
             $"The ledger stopped accepting payments after a storage fault ({reason}); what it accepted before is safe. " +
             "This request may or may not have been recorded: retry later with the same Idempotency-Key."));
 
+    /// <summary>The caller used up its rate limit; <paramref name="retryAfterSeconds"/> is also sent as Retry-After.</summary>
+    public static IResult TooManyRequests(int retryAfterSeconds) =>
+        Write(new ApiProblem(TypeBase + "rate-limited", "Too many requests", 429,
+            $"This client sent more requests than its rate limit allows; nothing was done. Retry after {retryAfterSeconds} s."));
+
+    /// <summary>The request ran past its deadline; a write may have happened before it was cut off.</summary>
+    public static IResult Timeout(TimeSpan deadline) =>
+        Write(new ApiProblem(TypeBase + "timeout", "The request timed out", 504,
+            $"The server did not finish within {deadline.TotalSeconds:0.###} s. A payment may or may not have been recorded: retry with the same Idempotency-Key."));
+
     public static IResult TooLarge(int limit) =>
         Write(new ApiProblem(TypeBase + "body-too-large", "Request body too large", 413, $"The body must be at most {limit} bytes."));
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
 using Payments.Functions.Api.Feed;
+using Payments.Functions.Api.Gateway;
 using Payments.Functions.Hosting.Health;
 using Payments.Functions.OperatorConsole;
 using Payments.Functions.Hosting.Telemetry;
@@ -51,6 +52,7 @@ public static class PaymentsHost
         services.AddSingleton(options);
         services.AddSingleton(options.Health);
         services.AddPaymentsApi(keys);
+        services.AddGatewayDuties(options.RequestTimeout).AddClientRateLimits(options.RateLimit).AddAllowedOrigins(options.Cors);
         services.AddHealthChecks()
             .AddCheck<DataDirectoryWritableCheck>("data-directory", tags: [ReadyTag])
             .AddCheck<ConsumerLagCheck>("log-consumers", tags: [ReadyTag])

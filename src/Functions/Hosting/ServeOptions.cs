@@ -5,6 +5,7 @@ using Payments.Application.Sweeping;
 using Payments.Application.Webhooks;
 using Payments.Application.Worker;
 using Payments.Application.Ramps.Sandbox;
+using Payments.Functions.Api.Gateway;
 using Payments.Functions.Hosting.Health;
 using Payments.Functions.Hosting.Telemetry;
 
@@ -66,6 +67,17 @@ public sealed class ServeOptions
     /// <summary>OTLP export (off unless an endpoint is set) and the Prometheus <c>/metrics</c> endpoint (on).</summary>
     [ValidateObjectMembers]
     public TelemetryOptions Telemetry { get; set; } = new();
+    /// <summary>Per-client and per-address request rates (<c>PAYMENTS_RATELIMIT__*</c>).</summary>
+    [ValidateObjectMembers]
+    public ClientRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Browser origins allowed to call the API (<c>PAYMENTS_CORS__ALLOWEDORIGINS</c>); none by default.</summary>
+    [ValidateObjectMembers]
+    public CrossOriginOptions Cors { get; set; } = new();
+
+    /// <summary>How long a request may run before it is answered 504 (<c>PAYMENTS_REQUESTTIMEOUT</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Webhook receive loops; each handles a batch of up to 10 messages at once.</summary>
     [Range(1, 256)]

@@ -39,6 +39,31 @@ public sealed class CloudTopologyTests
     }
 
     [Fact]
+    public void Http_api_stage_throttles_every_client_together_within_the_account_quota()
+    {
+        var api = Prod.HttpApi;
+
+        Assert.Equal((4_000, 2_000d), (api.ThrottlingBurstLimit, api.ThrottlingRateLimit));
+        Assert.InRange(api.ThrottlingBurstLimit, (int)api.ThrottlingRateLimit, 5_000);
+        Assert.Equal(["ANY /{proxy+}"], api.Routes);
+    }
+
+    [Fact]
+    public void Cors_is_off_until_an_environment_names_origins_then_allows_the_api_headers_and_exposes_the_client_ones()
+    {
+        var named = CloudTopology.Define(CloudEnvironment.Prod with { AllowedOrigins = ["https://dashboard.example"] }).HttpApi.Cors;
+
+        Assert.False(Prod.HttpApi.Cors.Enabled);
+        Assert.False(Dev.HttpApi.Cors.Enabled);
+        Assert.True(named.Enabled);
+        Assert.Equal(["https://dashboard.example"], named.AllowOrigins);
+        Assert.Equal(["Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"], named.AllowHeaders);
+        Assert.Equal(["Location", "Retry-After", "Idempotent-Replayed"], named.ExposeHeaders);
+        Assert.Equal(["GET", "POST", "PATCH", "DELETE"], named.AllowMethods);
+        Assert.Equal(600, named.MaxAgeSeconds);
+    }
+
+    [Fact]
     public void Topology_has_seven_functions_one_per_entry_mode_of_the_executable()
     {
         Assert.Equal(

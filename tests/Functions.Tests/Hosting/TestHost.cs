@@ -25,12 +25,13 @@ public sealed class TestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestHost> Start(Action<ServeOptions>? configure = null, Action<IServiceCollection>? overrides = null)
+    /// <param name="apiKeys">`client:key,…`; by default one client, <c>client_h</c>, holding <see cref="Key"/>.</param>
+    public static async Task<TestHost> Start(Action<ServeOptions>? configure = null, Action<IServiceCollection>? overrides = null, string apiKeys = "client_h:" + Key)
     {
         var directory = new TempDirectory();
         var options = new ServeOptions { Urls = "http://127.0.0.1:0", DataDirectory = directory.Path };
         configure?.Invoke(options);
-        var app = PaymentsHost.Build(options, ApiKeyRing.FromConfiguration("client_h:" + Key), overrides);
+        var app = PaymentsHost.Build(options, ApiKeyRing.FromConfiguration(apiKeys), overrides);
         await app.StartAsync();
         return new TestHost(directory, app);
     }

@@ -10,6 +10,7 @@ using Payments.Aws.Projections;
 using Payments.EventStore.Contract;
 using Payments.Functions.Api;
 using Payments.Functions.Api.Auth;
+using Payments.Functions.Api.Gateway;
 using Payments.Functions.Lambda.Runtime;
 using Payments.Functions.OperatorConsole;
 using Payments.Projections.ReadModel;
@@ -23,7 +24,9 @@ namespace Payments.Functions.Lambda.Http;
 /// </summary>
 public static class CloudApiHost
 {
-    public static async Task<(WebApplication App, LambdaHttpServer Server)> Start(CloudOptions settings, ApiKeyRing keys, CancellationToken cancellationToken)
+    /// <param name="overrides">Tests only: replaces services after the composition (a slow read model, a log capture).</param>
+    public static async Task<(WebApplication App, LambdaHttpServer Server)> Start(
+        CloudOptions settings, ApiKeyRing keys, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -36,6 +39,9 @@ public static class CloudApiHost
         services.AddSingleton<IServer>(sp => sp.GetRequiredService<LambdaHttpServer>());
         services.AddSingleton(TimeProvider.System);
         services.AddPaymentsApi(keys);
+
+        // Rate limits and CORS are API Gateway's here (the topology's stage throttling and CORS configuration).
+        services.AddGatewayDuties(settings.RequestTimeout);
         services.AddSingleton<IAmazonDynamoDB>(_ => CloudClients.DynamoDb(settings.DynamoDbEndpoint));
         services.AddSingleton<IEventStore>(sp => new DynamoDbEventStore(
             sp.GetRequiredService<IAmazonDynamoDB>(), DynamoDbEventStoreTables.WithPrefix(settings.TablePrefix), sp.GetRequiredService<TimeProvider>()));
@@ -47,6 +53,7 @@ public static class CloudApiHost
         var audited = AddCloudAudit(services, settings);
         // Sealing keys live in the instance's memory: a console session lasts while the warm instance does (README, "Operator console").
         services.AddOperatorConsole(keysDirectory: null);
+        overrides?.Invoke(services);
 
         var app = builder.Build();
         app.UsePaymentsApi(audited ? endpoints => endpoints.MapEventFeed() : null);

@@ -72,6 +72,14 @@ public sealed class CloudOptions
     [ConfigurationKeyName("AUDIT_KEY_ID")]
     public string? AuditKeyId { get; set; }
 
+    /// <summary>
+    /// The api function's deadline per request, under the function's 30 s and API Gateway's 30 s integration timeout,
+    /// so a slow request is answered with a problem body rather than cut off by the gateway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:29")]
+    [ConfigurationKeyName("REQUEST_TIMEOUT")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     [ConfigurationKeyName("KMS_URL")]
     public Uri? KmsEndpoint { get; set; }
 
