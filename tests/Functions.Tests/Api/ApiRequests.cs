@@ -18,6 +18,9 @@ internal static class ApiRequests
             request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         }
 
+        // As curl does for large uploads: the server refuses an oversized body from its Content-Length before it is
+        // sent, instead of racing the upload (a refusal mid-upload can reach the client as a reset connection).
+        request.Headers.ExpectContinue = body.Length > 16 * 1024;
         return request;
     }
 
