@@ -144,6 +144,35 @@ public sealed class EventLogSubscriptionTests
         Assert.Equal(0, caughtUp.Behind);
     }
 
+    [Fact]
+    public async Task Rerun_of_a_parked_event_hands_it_over_again_and_releases_it_or_keeps_it_parked_with_the_new_error()
+    {
+        var time = Clock.Fake();
+        var log = new InMemoryEventLog(5, time.GetUtcNow());
+        var consumer = new RecordingConsumer { Fault = e => e.Position == 3 ? new InvalidDataException("unknown event type") : null };
+        using var directory = new TempDirectory();
+        await using var store = SqliteConsumerStore.Open(directory.File("consumers.db"), time);
+        var policy = PoisonPolicy.Park(maxAttempts: 1) with { FirstBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero };
+        var subscription = Subscription(consumer, log, store, policy, time);
+        await subscription.CatchUp(CancellationToken.None);
+        Assert.DoesNotContain(3L, consumer.Handled);
+
+        consumer.Fault = e => e.Position == 3 ? new InvalidDataException("still unknown") : null;
+        var failedAgain = await subscription.Rerun(3, CancellationToken.None);
+        var stillParked = Assert.Single(await store.List(consumer.Name, CancellationToken.None));
+
+        consumer.Fault = _ => null;
+        var notParked = await subscription.Rerun(4, CancellationToken.None);
+        var handled = await subscription.Rerun(3, CancellationToken.None);
+
+        Assert.Equal((ParkedEventRerun.FailedAgain, ParkedEventRerun.NotParked, ParkedEventRerun.Handled), (failedAgain, notParked, handled));
+        Assert.Equal("still unknown", stillParked.Error);
+        Assert.Equal(1, consumer.Handled.Count(p => p == 3));
+        Assert.Equal(1, consumer.Handled.Count(p => p == 4));
+        Assert.Empty(await store.List(consumer.Name, CancellationToken.None));
+        Assert.Equal(5, await store.Load(consumer.Name, CancellationToken.None));
+    }
+
     private static EventLogSubscription Subscription<TStore>(RecordingConsumer consumer, InMemoryEventLog log, TStore store, PoisonPolicy policy, TimeProvider time)
         where TStore : ICheckpointStore, IParkedEventStore =>
         new(consumer, log, store, store, policy, time, NullLogger.Instance) { PageSize = 4 };
