@@ -94,7 +94,8 @@ internal static class BenchCommand
     {
         AppendBenchmarkResult result;
         long commits;
-        await using (var store = SqliteEventStore.Open(Path.Combine(directory, $"w{writers}.db"), TimeProvider.System))
+        var storePath = Path.Combine(directory, $"w{writers}.db");
+        await using (var store = SqliteEventStore.Open(storePath, TimeProvider.System))
         {
             await AppendBenchmark.Run(store, writers, TimeSpan.FromSeconds(1), cancellationToken);
             var commitsBefore = store.CommitCount;
@@ -106,7 +107,7 @@ internal static class BenchCommand
         var batch = Math.Max(1, (int)Math.Round(perCommit));
         var rawPath = Path.Combine(directory, $"raw{writers}.db");
         var sample = AppendBenchmark.SampleEvent();
-        var raw = RawSqliteInsertBenchmark.Run(rawPath, sample, batch, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds));
+        var raw = RawSqliteInsertBenchmark.Run(rawPath, storePath, sample, batch, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds));
         return new AppendRow("sqlite", writers, result.Events, result.EventsPerSecond, result.P50Milliseconds, result.P99Milliseconds, perCommit, batch, raw, result.EventsPerSecond / raw);
     }
 

@@ -15,23 +15,23 @@ namespace Payments.Bench;
 /// </summary>
 internal static class RawSqliteInsertBenchmark
 {
-    private const string Ddl = """
-        PRAGMA journal_mode=WAL;
-        PRAGMA synchronous=FULL;
-        CREATE TABLE IF NOT EXISTS events (
-            position       INTEGER PRIMARY KEY,
-            stream_id      TEXT    NOT NULL,
-            version        INTEGER NOT NULL CHECK (version >= 1),
-            type           TEXT    NOT NULL,
-            schema_version INTEGER NOT NULL,
-            occurred_at    TEXT    NOT NULL,
-            data           TEXT    NOT NULL,
-            metadata       TEXT    NOT NULL,
-            hash           TEXT    NOT NULL,
-            hash_scheme    INTEGER NOT NULL DEFAULT 1,
-            UNIQUE (stream_id, version)
-        );
-        """;
+    private const string Durability = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+
+    private static string EventsTableOf(string storeFile)
+    {
+        using var store = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = storeFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        store.Open();
+        using var select = store.CreateCommand();
+        select.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name = 'events' AND sql IS NOT NULL ORDER BY type DESC";
+        using var reader = select.ExecuteReader();
+        var statements = new StringBuilder();
+        while (reader.Read())
+        {
+            statements.Append(reader.GetString(0)).Append(';');
+        }
+
+        return statements.ToString();
+    }
 
     /// <summary>Bytes of one row's values as stored text (the same for the store and the raw inserts).</summary>
     public static int RowBytes(NewEvent sample) =>
@@ -41,13 +41,14 @@ internal static class RawSqliteInsertBenchmark
     /// Inserts rows of <paramref name="sample"/> in transactions of <paramref name="batchSize"/>: a warm-up, then the measured
     /// duration on the same connection and WAL, as the store is measured; returns rows per second of the measured part.
     /// </summary>
-    public static double Run(string path, NewEvent sample, int batchSize, TimeSpan warmUp, TimeSpan duration)
+    /// <param name="storeFile">An events file the store made: its events table (and indexes) is copied, so the two never differ.</param>
+    public static double Run(string path, string storeFile, NewEvent sample, int batchSize, TimeSpan warmUp, TimeSpan duration)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         using (var schema = connection.CreateCommand())
         {
-            schema.CommandText = Ddl;
+            schema.CommandText = Durability + EventsTableOf(storeFile);
             schema.ExecuteNonQuery();
         }
 
