@@ -7,7 +7,8 @@ namespace Payments.Application.Jobs;
 /// </summary>
 public static class ReceiveLoops
 {
-    private static readonly TimeSpan QueueRetryDelay = TimeSpan.FromSeconds(1);
+    /// <summary>The pause after the queue itself failed, before receiving again (the payment pump waits the same).</summary>
+    public static readonly TimeSpan QueueRetryDelay = TimeSpan.FromSeconds(1);
 
     public static Task Run(int loops, Func<CancellationToken, Task> processNext, Action<Exception> queueFailed, TimeProvider time, CancellationToken cancellationToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, loops)).Select(_ => Task.Run(() => Loop(processNext, queueFailed, time, cancellationToken), CancellationToken.None)));

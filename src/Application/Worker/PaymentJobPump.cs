@@ -13,8 +13,6 @@ public sealed class PaymentJobPump(IPaymentJobQueue queue, PaymentJobHandler han
     /// <summary>Long-poll window; a receive returns earlier as soon as a job is there.</summary>
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(20);
 
-    private static readonly TimeSpan QueueRetryDelay = TimeSpan.FromSeconds(1);
-
     /// <summary>Most jobs claimed in one receive: one transaction embedded, and a burst is spread over a few receives.</summary>
     private const int MostPerReceive = 64;
 
@@ -97,7 +95,7 @@ public sealed class PaymentJobPump(IPaymentJobQueue queue, PaymentJobHandler han
         {
             // Disk full, file locked: nothing was claimed; try again shortly rather than end the worker.
             WorkerLog.QueueFailed(logger, e);
-            await Task.Delay(QueueRetryDelay, time, CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(ReceiveLoops.QueueRetryDelay, time, CancellationToken.None).ConfigureAwait(false);
             return [];
         }
     }

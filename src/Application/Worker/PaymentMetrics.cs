@@ -14,7 +14,8 @@ public static class PaymentMetrics
     private static readonly Histogram<double> RampDuration = Meter.CreateHistogram<double>(
         "payments.ramp.duration", "s", "One delivery's work on a ramp leg, lookups, retries and backoff included");
 
-    public static void OutcomeUnknown(RampLeg leg) => Unknown.Add(1, new KeyValuePair<string, object?>("leg", RampLegNames.Of(leg)));
+    /// <summary>Tagged like <see cref="LegFinished"/>, so one leg has one name across the meter.</summary>
+    public static void OutcomeUnknown(RampLeg leg) => Unknown.Add(1, new KeyValuePair<string, object?>("leg", LegTag(leg)));
 
     public static void SweeperRequeued(int count) => Requeued.Add(count);
 

@@ -70,7 +70,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         while (true)
         {
             var changed = _changed.Next;
-            var (receipts, nextVisibleAt) = await Locked(transaction => Claim(transaction, maxJobs, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var (receipts, nextVisibleAt) = await InSharedCommit(transaction => Claim(transaction, maxJobs, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (receipts.Count > 0)
             {
                 return receipts;
@@ -88,7 +88,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
     }
 
     public Task Complete(JobReceipt receipt, CancellationToken cancellationToken) =>
-        Locked(async transaction =>
+        InSharedCommit(async transaction =>
         {
             await using var delete = Command(transaction, "DELETE FROM jobs WHERE message_id = $id AND receipt_handle = $handle", ("$id", receipt.MessageId), ("$handle", receipt.ReceiptHandle));
             return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +108,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         Write(transaction => DeadLetter(transaction, receipt.MessageId, receipt.ReceiptHandle, cancellationToken), cancellationToken);
 
     public Task ExtendVisibility(JobReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Locked(async transaction =>
+        InSharedCommit(async transaction =>
         {
             await using var extend = Command(
                 transaction,
@@ -122,7 +122,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
     /// <summary>Runs <paramref name="write"/> in one transaction, then wakes waiting receivers.</summary>
     public async Task<T> Write<T>(Func<SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
-        var result = await Locked(write, cancellationToken).ConfigureAwait(false);
+        var result = await InSharedCommit(write, cancellationToken).ConfigureAwait(false);
         _changed.Notify();
         return result;
     }
@@ -150,7 +150,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
 
     /// <summary>Jobs not yet completed or dead-lettered, visible or not.</summary>
     public Task<long> CountPending(CancellationToken cancellationToken) =>
-        Locked(async transaction =>
+        InSharedCommit(async transaction =>
         {
             await using var count = Command(transaction, "SELECT COUNT(*) FROM jobs");
             return (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
@@ -158,7 +158,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
 
     /// <summary>Depth, oldest age and dead letters in one read.</summary>
     public Task<QueueMeasure> Measure(CancellationToken cancellationToken) =>
-        Locked(async transaction =>
+        InSharedCommit(async transaction =>
         {
             await using var select = Command(transaction, "SELECT (SELECT COUNT(*) FROM jobs), (SELECT MIN(enqueued_at) FROM jobs), (SELECT COUNT(*) FROM dead_letters)");
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -169,7 +169,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
 
     /// <summary>Jobs the queue gave up on, oldest first; they stay for an operator.</summary>
     public Task<IReadOnlyList<DeadLetteredJob>> ReadDeadLetters(CancellationToken cancellationToken) =>
-        Locked<IReadOnlyList<DeadLetteredJob>>(async transaction =>
+        InSharedCommit<IReadOnlyList<DeadLetteredJob>>(async transaction =>
         {
             await using var select = Command(transaction, "SELECT message_id, body, receive_count, dead_lettered_at FROM dead_letters ORDER BY dead_lettered_at, message_id");
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -200,7 +200,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
         }, cancellationToken);
 
     public Task<bool> Discard(string messageId, CancellationToken cancellationToken) =>
-        Locked(async transaction =>
+        InSharedCommit(async transaction =>
         {
             await using var delete = Command(transaction, "DELETE FROM dead_letters WHERE message_id = $id", ("$id", messageId));
             return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
@@ -301,7 +301,7 @@ internal sealed class SqliteQueueFile : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="action"/> in the file's next shared transaction (see <see cref="SqliteGroupCommit"/>).</summary>
-    private Task<T> Locked<T>(Func<SqliteTransaction, Task<T>> action, CancellationToken cancellationToken) =>
+    private Task<T> InSharedCommit<T>(Func<SqliteTransaction, Task<T>> action, CancellationToken cancellationToken) =>
         _commits.Run(action, cancellationToken);
 
     /// <summary>A visible job as it stands; <see cref="LapsedLease"/> is the handle of a receive that lapsed (null when never received or released).</summary>

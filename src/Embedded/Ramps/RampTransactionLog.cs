@@ -65,7 +65,7 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
 
     /// <summary>Counts a call for the key and returns its recorded transaction, if any.</summary>
     public Task<RampTransaction?> FindAndCountCall(RampRequestKey key, CancellationToken cancellationToken) =>
-        Locked(async transaction =>
+        InSharedCommit(async transaction =>
         {
             await using var count = Command(transaction, "UPDATE ramp_transactions SET calls = calls + 1 WHERE request_key = $key", ("$key", key.Value));
             await count.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -73,11 +73,11 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         }, cancellationToken);
 
     public Task<RampTransaction?> Find(RampRequestKey key, CancellationToken cancellationToken) =>
-        Locked(transaction => Find(transaction, key.Value, cancellationToken), cancellationToken);
+        InSharedCommit(transaction => Find(transaction, key.Value, cancellationToken), cancellationToken);
 
     /// <summary>Records <paramref name="candidate"/> unless the key already has a transaction; returns the one that stands.</summary>
     public Task<RampTransaction> Record(RampTransaction candidate, CancellationToken cancellationToken) =>
-        Locked(async transaction =>
+        InSharedCommit(async transaction =>
         {
             await using var insert = Command(
                 transaction,
@@ -100,7 +100,7 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         }, cancellationToken);
 
     public Task<IReadOnlyList<RampTransaction>> Executed(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        Locked<IReadOnlyList<RampTransaction>>(async transaction =>
+        InSharedCommit<IReadOnlyList<RampTransaction>>(async transaction =>
         {
             await using var select = Command(
                 transaction,
@@ -119,7 +119,7 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         }, cancellationToken);
 
     public Task<IReadOnlyList<RampKeyUsage>> Usage(CancellationToken cancellationToken) =>
-        Locked<IReadOnlyList<RampKeyUsage>>(async transaction =>
+        InSharedCommit<IReadOnlyList<RampKeyUsage>>(async transaction =>
         {
             await using var select = Command(transaction, "SELECT request_key, calls, executions FROM ramp_transactions ORDER BY request_key");
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -162,6 +162,6 @@ public sealed class RampTransactionLog : IRampExecutionLog, IAsyncDisposable
         EmbeddedSqlite.Command(_connection, transaction, sql, parameters);
 
     /// <summary>Runs <paramref name="action"/> in the file's next shared transaction: one fsync for every ramp call waiting on it.</summary>
-    private Task<T> Locked<T>(Func<SqliteTransaction, Task<T>> action, CancellationToken cancellationToken) =>
+    private Task<T> InSharedCommit<T>(Func<SqliteTransaction, Task<T>> action, CancellationToken cancellationToken) =>
         _commits.Run(action, cancellationToken);
 }
